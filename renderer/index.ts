@@ -1,0 +1,2 @@
+// renderer placeholder: the UI arrives with the app-shell issue.
+export {};
