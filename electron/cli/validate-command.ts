@@ -23,7 +23,7 @@ Options:
   --severity <level>     only findings at least this severe: error, warning or info
   --stats                print graph statistics after the findings
   --quiet                print only the summary (and statistics)
-  --workers <n>          worker threads (default: one per core)`;
+  --threads <n>          threads to validate on (default: one per core)`;
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -47,7 +47,7 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
       severity: { type: 'string' },
       stats: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
-      workers: { type: 'string' },
+      threads: { type: 'string' },
     },
   });
   if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
@@ -55,13 +55,13 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   for (const r of values.rule ?? []) if (!RULES_BY_ID.has(r)) throw new UsageError(`unknown rule '${r}' (see 'trellis rules')`);
   const minSeverity = values.severity as Severity | undefined;
   if (minSeverity !== undefined && !SEVERITIES.includes(minSeverity)) throw new UsageError(`--severity must be error, warning or info, not '${minSeverity}'`);
-  const workers = values.workers === undefined ? undefined : Number(values.workers);
-  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError('--workers takes a whole number');
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new UsageError('--threads takes a whole number from 1');
 
   const folderArg = positionals[0];
   const root = await resolveVaultFolder(folderArg, io);
   const started = performance.now();
-  const vault = await analyzeVault(root, workers === undefined ? {} : { workers });
+  const vault = await analyzeVault(root, { useThisThread: true, ...(threads === undefined ? {} : { threads }) });
   const rules = values.rule && values.rule.length ? new Set(values.rule) : undefined;
   const diagnostics = vault.index
     .allDiagnostics()

@@ -15,8 +15,13 @@ import { listVaultFiles, toFsPath } from './vault-files';
 import { runJob, type AnalyzeJob, type AnalyzeWorkerMessage } from './analyze-worker';
 
 export interface AnalyzeVaultOptions {
-  /** Worker threads to use; 0 analyses in this thread. Default: one per core, at most 4. */
-  workers?: number;
+  /** Threads to use, this one included when `useThisThread`; 1 analyses in this thread only. Default: one per core, at most 4. */
+  threads?: number;
+  /**
+   * Let this thread take a share too (the CLI, which has nothing else to do).
+   * A server keeps it free to answer requests and leaves all work to workers.
+   */
+  useThisThread?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -36,6 +41,9 @@ export async function loadSchemaForVault(root: string): Promise<SchemaLoadResult
   return loadVaultSchema(text, DEFAULT_SCHEMA);
 }
 
+/** How much more this (warm) thread takes than each new worker; measured on the real corpus. */
+const HOME_THREAD_WEIGHT = Number(process.env.TRELLIS_HOME_WEIGHT ?? 1.3);
+
 const WORKER_URL = new URL('./analyze-worker.mjs', import.meta.url);
 
 function workerAvailable(): boolean {
@@ -46,16 +54,26 @@ function workerAvailable(): boolean {
   }
 }
 
-/** Deals files out in turn: neighbours in name order have unrelated sizes, so shares come out about even. */
-function partition(paths: string[], n: number): string[][] {
+/**
+ * Deals files out in turn (neighbours in name order have unrelated sizes, so
+ * shares come out about even by bytes), with `firstWeight` times the others'
+ * share for the first one: this thread is warm, a new worker is not.
+ */
+function partition(paths: string[], n: number, firstWeight = 1): string[][] {
   const shares: string[][] = Array.from({ length: n }, () => []);
-  paths.forEach((p, i) => (shares[i % n] as string[]).push(p));
+  const cycle = n - 1 + firstWeight;
+  paths.forEach((p, i) => {
+    const slot = (i * 1.0) % cycle;
+    const k = slot < firstWeight ? 0 : 1 + Math.floor(slot - firstWeight);
+    (shares[Math.min(k, n - 1)] as string[]).push(p);
+  });
   return shares;
 }
 
 function runWorker(job: AnalyzeJob, onProgress: (delta: number) => void): Promise<FileAnalysis[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: job });
+    // A larger young generation means fewer scavenges: parsing allocates millions of short-lived event objects.
+    const worker = new Worker(WORKER_URL, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
     let reported = 0;
     worker.on('message', (msg: AnalyzeWorkerMessage) => {
       if (msg.kind === 'progress') {
@@ -81,12 +99,27 @@ export async function analyzePaths(root: string, paths: string[], job: Omit<Anal
     done += delta;
     options.onProgress?.(done, total);
   };
-  const wanted = options.workers ?? Math.min(4, Math.max(1, cpus().length));
+  const wanted = options.threads ?? Math.min(4, Math.max(1, cpus().length));
+  const useThisThread = options.useThisThread ?? false;
   // Below a few hundred files a worker's start-up costs more than it saves.
-  const workers = workerAvailable() && total >= 200 ? Math.min(wanted, Math.ceil(total / 100)) : 0;
-  if (workers === 0) return runJob({ root, paths, ...job }, (n) => progress(n - done));
-  const results = await Promise.all(partition(paths, workers).map((share) => runWorker({ root, paths: share, ...job }, progress)));
-  return results.flat();
+  const threads = workerAvailable() && total >= 200 ? Math.max(1, Math.min(wanted, Math.ceil(total / 100))) : 1;
+  const inThisThread = (share: string[]) => {
+    let reported = 0;
+    return runJob({ root, paths: share, ...job }, (n) => {
+      progress(n - reported);
+      reported = n;
+    });
+  };
+  if (threads === 1 && (useThisThread || !workerAvailable())) return inThisThread(paths);
+  if (!useThisThread) {
+    const results = await Promise.all(partition(paths, threads).map((share) => runWorker({ root, paths: share, ...job }, progress)));
+    return results.flat();
+  }
+  const [mine = [], ...theirs] = partition(paths, threads, HOME_THREAD_WEIGHT);
+  // Start the workers first so they run while this thread does its own share.
+  const pending = Promise.all(theirs.map((share) => runWorker({ root, paths: share, ...job }, progress)));
+  const own = inThisThread(mine);
+  return [...own, ...(await pending).flat()];
 }
 
 export async function analyzeVault(root: string, options: AnalyzeVaultOptions = {}): Promise<AnalyzedVault> {

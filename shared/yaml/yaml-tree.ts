@@ -15,6 +15,7 @@ import {
   type Event,
   type ScalarEvent,
 } from 'js-yaml';
+import { fastParseYamlTree } from './fast-yaml-tree';
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
 export type ScalarValue = string | number | boolean | null;
@@ -86,6 +87,8 @@ export interface YamlParseOptions {
   base?: number;
   /** Collections nested deeper than this are a syntax error, never a stack overflow. */
   maxDepth?: number;
+  /** Try the fast path for common front-matter first (default true). */
+  fast?: boolean;
 }
 
 const STYLE_NAMES: Record<number, ScalarStyle> = {
@@ -131,6 +134,10 @@ function isSpace(code: number): boolean {
  */
 export function parseYamlTree(source: string, options: YamlParseOptions = {}): YamlParseResult {
   const base = options.base ?? 0;
+  if (options.fast !== false) {
+    const fast = fastParseYamlTree(source, base);
+    if (fast) return { ok: true, root: fast.root, duplicates: fast.duplicates, aliasCount: 0 };
+  }
   let events: Event[];
   try {
     events = parseEvents(source, { maxDepth: options.maxDepth ?? 64 });
