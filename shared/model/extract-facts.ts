@@ -46,7 +46,10 @@ export function curatedEntry(type: string, index: number, item: YNode, r: Report
     if (node) targetNode = node;
     weight = numberValue(getNode(item, 'weight'));
     const keys = item.pairs.map((p) => p.keyText);
-    if (slugNode) shape = keys.every((k) => k === 'slug' || k === 'weight') && keys.includes('weight') ? 'slug-weight' : 'other';
+    if (slugNode) {
+      const onlyKnown = keys.every((k) => k === 'slug' || k === 'weight');
+      shape = !onlyKnown ? 'other' : keys.includes('weight') ? 'slug-weight' : 'slug-only';
+    }
     else if (idNode) shape = 'id-weight';
   }
   if (target === undefined) return undefined;

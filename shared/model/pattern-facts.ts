@@ -9,7 +9,7 @@ import type { Span } from '../validation/diagnostic';
 export type Generation = 'v7.1' | 'legacy' | 'unknown';
 
 /** The shape an entry was written in; only `slug-weight` is the norm. */
-export type EntryShape = 'slug-weight' | 'id-weight' | 'string' | 'other';
+export type EntryShape = 'slug-weight' | 'slug-only' | 'id-weight' | 'string' | 'other';
 
 export interface CuratedLink {
   type: string;

@@ -81,21 +81,34 @@ export function checkBody(root: YMap, text: string, bodyStart: number, schema: P
   checkCoreConflict(root, text, sections.find((s) => s.name === norm(expected[schema.body.coreConflictSection - 1] ?? ''))?.h, r);
 }
 
-const CORE_CONFLICT = /The core conflict is\s+([^\n]*?)\s*\.?\s*\*\*/i;
+const CORE_CONFLICT = 'the core conflict is';
+
+/** Finds "The core conflict is X." and returns X with its offset; linear, whatever the text. */
+function findCoreConflict(text: string, from: number, to: number): { stated: string; start: number; end: number } | undefined {
+  const at = text.slice(from, to).toLowerCase().indexOf(CORE_CONFLICT);
+  if (at < 0) return undefined;
+  const start = from + at;
+  const after = start + CORE_CONFLICT.length;
+  let lineEnd = text.indexOf('\n', after);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+  const line = text.slice(after, lineEnd);
+  const close = line.indexOf('**');
+  const raw = close >= 0 ? line.slice(0, close) : line;
+  const stated = raw.trim().replace(/\.$/, '').trim();
+  return { stated, start, end: close >= 0 ? after + close + 2 : lineEnd };
+}
 
 function checkCoreConflict(root: YMap, text: string, problem: Heading | undefined, r: Reporter): void {
   const tensionNode = getPath(root, ['ontology', 'search_hints', 'primary_tension']);
   const tension = stringValue(tensionNode);
   if (!tension || !problem) return;
-  const region = text.slice(problem.end, Math.min(text.length, problem.end + 4000));
-  const m = CORE_CONFLICT.exec(region);
-  if (!m) {
+  const found = findCoreConflict(text, problem.end, Math.min(text.length, problem.end + 4000));
+  if (!found) {
     r.report('body-core-conflict', problem, `the Problem section does not open with "The core conflict is ${tension}."`);
     return;
   }
-  const stated = m[1] as string;
-  if (norm(stated) !== norm(tension)) {
-    const start = problem.end + m.index;
-    r.report('body-core-conflict', { start, end: start + m[0].length }, `the core conflict "${stated}" differs from primary_tension "${tension}"`);
+  if (norm(found.stated) !== norm(tension)) {
+    r.report('body-core-conflict', { start: found.start, end: found.end }, `the core conflict "${found.stated}" differs from primary_tension "${tension}"`);
   }
 }

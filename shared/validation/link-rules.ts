@@ -9,6 +9,7 @@ import { isValidDate } from './field-rules';
 import type { Reporter } from './reporter';
 
 const SHAPE_WORDS = {
+  'slug-only': 'has no weight',
   'id-weight': 'holds the slug under `id` instead of `slug`',
   string: 'is a plain string without a weight',
   other: 'has other keys than `slug` and `weight`',

@@ -73,12 +73,16 @@ export class VaultIndex {
     return [...this.files.values()].map((f) => f.facts);
   }
 
-  /** Files named or slugged `target` (a link resolves by file name first, then slug). */
+  /**
+   * Files named or slugged `target` (a link resolves by file name first, then
+   * slug), in path order, so that the answer never depends on the order in
+   * which files were loaded or updated.
+   */
   resolve(target: string): PatternFacts[] {
     const paths = this.byName.get(target) ?? this.bySlug.get(target);
     if (!paths) return [];
     const out: PatternFacts[] = [];
-    for (const p of paths) {
+    for (const p of [...paths].sort()) {
       const f = this.files.get(p);
       if (f) out.push(f.facts);
     }
