@@ -6,6 +6,8 @@ const entries = {
   trellis: 'electron/cli/trellis.ts',
   'analyze-worker': 'electron/vault/analyze-worker.ts',
   'bench-validate': 'scripts/bench-validate.ts',
+  'bench-edits': 'scripts/bench-edits.ts',
+  'bench-open': 'scripts/bench-open.ts',
 };
 
 const started = Date.now();

@@ -157,6 +157,7 @@ class FastParser {
     let line = lineStart;
     for (;;) {
       const dash = line + ind;
+      this.lastEnd = dash + 1;
       let q = dash + 1;
       while (q < this.len && this.src.charCodeAt(q) === SPACE) q++;
       let item: YNode;
@@ -257,7 +258,8 @@ class FastParser {
           while (e > k && this.src.charCodeAt(e - 1) === SPACE) e--;
           if (e === k) bail();
           const text = this.src.slice(k, e);
-          this.lastEnd = e;
+          // An absent value sits just after the colon, where an edit would write one.
+          this.lastEnd = j + 1;
           return { kind: 'scalar', value: resolvePlainScalar(text), text, style: 'plain', empty: false, start: this.base + k, end: this.base + e };
         }
       } else if (d === HASH && this.src.charCodeAt(j - 1) === SPACE) {

@@ -47,3 +47,26 @@ describe('parseYamlTree', () => {
     expect(() => toJs(r.ok ? r.root : undefined)).toThrow(/alias/);
   });
 });
+
+describe('absent values', () => {
+  it('sit just after the colon or the dash, where an edit would write one', () => {
+    for (const fast of [true, false]) {
+      const src = 'a: 1\nb:\nk:\n  - a\n  -\n  - b\n';
+      const r = parseYamlTree(src, { fast });
+      if (!r.ok) throw new Error(r.error.message);
+      const b = getPath(r.root, ['b']);
+      expect(b?.start).toBe(src.indexOf('b:') + 2);
+      const k = getPath(r.root, ['k']);
+      const empty = k?.kind === 'seq' ? k.items[1] : undefined;
+      expect(empty?.start).toBe(src.indexOf('-\n') + 1);
+    }
+  });
+
+  it('end a brace-less pair inside a flow list with its value', () => {
+    const r = parseYamlTree('k: [a: b]\nz: 1\n', { fast: false });
+    if (!r.ok) throw new Error(r.error.message);
+    const k = getPath(r.root, ['k']);
+    expect(k && [k.start, k.end]).toEqual([3, 9]);
+    expect(k?.kind === 'seq' && [k.items[0]?.start, k.items[0]?.end]).toEqual([4, 8]);
+  });
+});

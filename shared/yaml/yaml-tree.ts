@@ -287,6 +287,8 @@ class TreeBuilder {
         break;
       }
       const key = this.node();
+      // An absent value sits just after the colon, where an edit would write one.
+      this.lastEnd = this.afterIndicator(this.lastEnd, 58);
       const value = this.node();
       const keyText = key.kind === 'scalar' ? key.text : this.src.slice(key.start - this.base, key.end - this.base);
       seen ??= new Map();
@@ -295,7 +297,9 @@ class TreeBuilder {
       else seen.set(keyText, key);
       map.pairs.push({ key, keyText, value });
     }
-    map.end = flow ? this.base + this.closeFlow(125) : this.lastEndOf(map.pairs.length ? (map.pairs[map.pairs.length - 1] as YPair).value : undefined, map.start);
+    // `[a: b]` holds a single-pair mapping with no braces: it ends with its value.
+    const braced = flow && this.src.charCodeAt(start) === 123;
+    map.end = braced ? this.base + this.closeFlow(125) : this.lastEndOf(map.pairs.length ? (map.pairs[map.pairs.length - 1] as YPair).value : undefined, map.start);
     return map;
   }
 
@@ -310,6 +314,7 @@ class TreeBuilder {
         this.i++;
         break;
       }
+      if (!flow) this.lastEnd = this.afterIndicator(this.lastEnd, 45);
       seq.items.push(this.node());
     }
     seq.end = flow ? this.base + this.closeFlow(93) : this.lastEndOf(seq.items[seq.items.length - 1], seq.start + 1);
@@ -318,6 +323,26 @@ class TreeBuilder {
 
   private lastEndOf(node: YNode | undefined, fallback: number): number {
     return node ? node.end : fallback;
+  }
+
+  /**
+   * Just past the indicator (`:` of a pair, `-` of a block item) that follows
+   * `from`, skipping spaces and comments; `from` itself when there is none.
+   */
+  private afterIndicator(from: number, indicator: number): number {
+    const src = this.src;
+    let j = from;
+    while (j < src.length) {
+      const c = src.charCodeAt(j);
+      if (c === indicator) return j + 1;
+      if (c === 35) {
+        while (j < src.length && src.charCodeAt(j) !== 10) j++;
+        continue;
+      }
+      if (!isSpace(c)) return from;
+      j++;
+    }
+    return from;
   }
 
   /** Finds the bracket that closes a flow collection, skipping spaces, commas and comments. */

@@ -1,0 +1,159 @@
+/**
+ * Turns a vault-level edit request (promote, prune, rename, …) into the exact
+ * file changes it makes, without writing anything: the preview the UI shows
+ * and the CLI prints, and the operations that apply (and undo) it.
+ */
+import type { VaultEditRequest } from '../api/vault-api';
+import type { PatternSchema } from '../schema/schema';
+import { promoteInferredLinkWithInverse } from '../edits/inverse-edits';
+import { promoteInferredLink } from '../edits/promote-inferred-link';
+import { pruneInferredLinks } from '../edits/prune-inferred-links';
+import { previewRulePrune, formatBatchSummary } from '../edits/batch-preview';
+import { isPruneRule, PRUNE_RULES, type PruneRule } from '../edits/prune-rules';
+import { addRelationship, removeRelationship } from '../edits/curated-relationship-edits';
+import { renamePattern } from '../edits/rename-pattern';
+import { migrateLegacy } from '../edits/migrate-legacy';
+import type { VaultIndex } from './vault-index';
+
+export interface PlannedFile {
+  path: string;
+  before: string | undefined;
+  after: string | undefined;
+}
+
+export type VaultEditPlan =
+  | { ok: true; title: string; files: PlannedFile[]; summary: string[]; refused: Array<{ path: string; reason: string }> }
+  | { ok: false; reason: string };
+
+/** What the planner may read: the vault's texts, on demand. */
+export interface VaultTexts {
+  read(path: string): string | undefined;
+  /** Every pattern file's text (for vault-wide edits). */
+  all(): Iterable<readonly [string, string]>;
+}
+
+export interface PlanContext {
+  index: VaultIndex;
+  schema: PatternSchema;
+  texts: VaultTexts;
+  /** YYYY-MM-DD, stamped into `last_pruned`. */
+  today: string;
+}
+
+const fail = (reason: string): VaultEditPlan => ({ ok: false, reason });
+
+function pathOfSlug(index: VaultIndex, slug: string): string | undefined {
+  return index.resolve(slug)[0]?.path;
+}
+
+export function planVaultEdit(edit: VaultEditRequest, ctx: PlanContext): VaultEditPlan {
+  const { index, schema, texts } = ctx;
+  const readOrFail = (path: string): string | VaultEditPlan => texts.read(path) ?? fail(`${path} is not in the vault`);
+  switch (edit.kind) {
+    case 'promote': {
+      const text = readOrFail(edit.path);
+      if (typeof text !== 'string') return text;
+      const targetPath = edit.inverse ? pathOfSlug(index, edit.target) : undefined;
+      if (edit.inverse && !targetPath) return fail(`cannot add the inverse: '${edit.target}' is not in the vault`);
+      const targetText = targetPath ? texts.read(targetPath) : undefined;
+      const request = { target: edit.target, ...(edit.type !== undefined ? { type: edit.type } : {}), ...(edit.weight !== undefined ? { weight: edit.weight } : {}) };
+      const files: PlannedFile[] = [];
+      let p;
+      if (targetPath && targetText !== undefined) {
+        const result = promoteInferredLinkWithInverse(text, targetText, request, schema);
+        if (!result.ok) return fail(result.reason);
+        files.push({ path: edit.path, before: text, after: result.source.text }, { path: targetPath, before: targetText, after: result.target.text });
+        p = result.source.promotion;
+      } else {
+        const result = promoteInferredLink(text, request, schema);
+        if (!result.ok) return fail(result.reason);
+        files.push({ path: edit.path, before: text, after: result.text });
+        p = result.promotion;
+      }
+      const title = p.alreadyCurated ? `Prune duplicate ${p.type} → ${p.target}` : `Promote ${p.type} → ${p.target}`;
+      return { ok: true, title, files: files.filter((f) => f.before !== f.after), summary: [title], refused: [] };
+    }
+    case 'prune-link': {
+      const text = readOrFail(edit.path);
+      if (typeof text !== 'string') return text;
+      const link = index.facts(edit.path)?.inferred.find((l) => l.target === edit.target && (edit.type === undefined || l.type === edit.type));
+      if (!link) return fail(`there is no inferred link to '${edit.target}' in ${edit.path}`);
+      const result = pruneInferredLinks(text, [link.index], { today: ctx.today });
+      if (!result.ok) return fail(result.reason);
+      const title = `Prune inferred ${link.type ?? 'link'} → ${link.target}`;
+      return { ok: true, title, files: [{ path: edit.path, before: text, after: result.text }], summary: [title], refused: [] };
+    }
+    case 'prune': {
+      const unknown = edit.rules.filter((r) => !isPruneRule(r));
+      if (unknown.length) return fail(`unknown prune rule(s): ${unknown.join(', ')} (known: ${PRUNE_RULES.join(', ')})`);
+      const only = edit.paths ? new Set(edit.paths) : undefined;
+      const existing = new Set<string>();
+      for (const f of index.allFacts()) {
+        existing.add(f.name);
+        if (f.slug) existing.add(f.slug);
+      }
+      const preview = previewRulePrune(
+        [...texts.all()].filter(([p]) => !only || only.has(p)),
+        { rules: edit.rules as PruneRule[], today: ctx.today, schema, existingSlugs: existing, ...(edit.minConfidence !== undefined ? { minConfidence: edit.minConfidence } : {}) },
+        { diffs: false },
+      );
+      const files = preview.previews.map((p) => ({ path: p.path, before: texts.read(p.path), after: p.result.text }));
+      return { ok: true, title: `Prune ${edit.rules.join(', ')}`, files, summary: formatBatchSummary(preview.summary).split('\n'), refused: preview.refused };
+    }
+    case 'add-relationship':
+    case 'remove-relationship': {
+      const text = readOrFail(edit.path);
+      if (typeof text !== 'string') return text;
+      const result =
+        edit.kind === 'add-relationship'
+          ? addRelationship(text, { type: edit.type, slug: edit.target, weight: edit.weight }, schema)
+          : removeRelationship(text, { type: edit.type, slug: edit.target });
+      if (!result.ok) return fail(result.reason);
+      const title = `${edit.kind === 'add-relationship' ? 'Add' : 'Remove'} ${edit.type} → ${edit.target}`;
+      return { ok: true, title, files: [{ path: edit.path, before: text, after: result.text }], summary: [title], refused: [] };
+    }
+    case 'rename': {
+      const fromPath = pathOfSlug(index, edit.from);
+      if (!fromPath) return fail(`there is no pattern '${edit.from}' in the vault`);
+      if (index.exists(edit.to)) return fail(`a pattern '${edit.to}' already exists`);
+      const all = new Map(texts.all());
+      const result = renamePattern(all, { from: edit.from, to: edit.to }, schema);
+      if (!result.ok) return fail(result.reason);
+      const dir = fromPath.includes('/') ? fromPath.slice(0, fromPath.lastIndexOf('/') + 1) : '';
+      const newPath = `${dir}${edit.to}.md`;
+      const files: PlannedFile[] = [];
+      for (const [path, e] of result.edits) {
+        if (path === fromPath) continue;
+        files.push({ path, before: all.get(path), after: e.text });
+      }
+      const renamedText = result.edits.get(fromPath)?.text ?? all.get(fromPath);
+      files.push({ path: fromPath, before: all.get(fromPath), after: undefined }, { path: newPath, before: undefined, after: renamedText });
+      const refused = [...result.refused].map(([path, reason]) => ({ path, reason }));
+      return { ok: true, title: `Rename ${edit.from} → ${edit.to}`, files, summary: [`${fromPath} → ${newPath}`, `${files.length - 2} file(s) with references updated`], refused };
+    }
+    case 'migrate': {
+      const idToSlug = new Map<string, string>();
+      for (const f of index.allFacts()) if (f.id) idToSlug.set(f.id, f.name);
+      const files: PlannedFile[] = [];
+      const refused: Array<{ path: string; reason: string }> = [];
+      const summary: string[] = [];
+      for (const path of edit.paths) {
+        const text = texts.read(path);
+        if (text === undefined) {
+          refused.push({ path, reason: 'not in the vault' });
+          continue;
+        }
+        const result = migrateLegacy(text, { idToSlug });
+        if (!result.ok) {
+          refused.push({ path, reason: result.reason });
+          continue;
+        }
+        if (result.text === text) continue;
+        files.push({ path, before: text, after: result.text });
+        const r = result.report;
+        summary.push(`${path}: ${r.mapped.length} field(s) mapped, ${r.unresolved.length} reference(s) unresolved, ${r.kept.length} kept under legacy`);
+      }
+      return { ok: true, title: `Migrate ${files.length} legacy file(s) to v7.1`, files, summary, refused };
+    }
+  }
+}
