@@ -76,6 +76,8 @@ class VaultServiceImpl {
    */
   private readonly ownWrites = new Map<string, Array<{ hash: string; at: number }>>();
   private readonly previews = new Map<string, { title: string; ops: FileOp[] }>();
+  /** Unsaved editor texts: findings follow them instead of the disk until saved or closed. */
+  private readonly buffers = new Map<string, string>();
   private readonly undoStack: HistoryEntry[] = [];
   private readonly redoStack: HistoryEntry[] = [];
   private watcher: VaultWatcher | undefined;
@@ -147,6 +149,7 @@ class VaultServiceImpl {
         schema,
         onChange: (changes) => void this.serial(() => this.onDiskChanges(changes)),
         onError: (message) => this.emit('onDidReportError', { message }),
+        onRestart: () => void this.serial(() => this.resync()),
         ...(this.options.usePolling ? { usePolling: true } : {}),
       });
       await this.watcher.start();
@@ -183,6 +186,11 @@ class VaultServiceImpl {
   // ── keeping current ─────────────────────────────────────────────────
 
   private async reanalyse(path: string, bytes: Buffer | undefined): Promise<string[]> {
+    const buffer = this.buffers.get(path);
+    if (buffer !== undefined) {
+      // The editor's text wins over the disk's until it is saved or closed.
+      return this.index.update(analyzeFile({ path, text: buffer, byteLength: Buffer.byteLength(buffer) }, this.schema.schema));
+    }
     if (bytes === undefined) {
       this.fileStats.delete(path);
       return this.index.delete(path);
@@ -195,7 +203,7 @@ class VaultServiceImpl {
 
   private announce(changed: string[], removed: string[], affected: string[], external: boolean): void {
     this.emit('onDidChangeFiles', { changed, removed, external });
-    this.emit('onDidChangeDiagnostics', { paths: affected, counts: countsOf(this.index.allDiagnostics()) });
+    this.emit('onDidChangeDiagnostics', { paths: affected, counts: this.index.severityCounts() });
     this.scheduleCacheWrite();
   }
 
@@ -229,6 +237,22 @@ class VaultServiceImpl {
     this.ownWrites.set(path, hashes);
   }
 
+  /** Compares the disk with what the index was built from and takes in every difference (after a gap in watching). */
+  private async resync(): Promise<void> {
+    const paths = await listVaultFiles(this.root, this.schema.schema);
+    const onDisk = new Set(paths);
+    const changes: SettledChange[] = [];
+    for (const path of this.index.paths()) if (!onDisk.has(path)) changes.push({ path, text: undefined, bytes: undefined });
+    for (const path of paths) {
+      const s = await stat(toFsPath(this.root, path)).catch(() => undefined);
+      const known = this.fileStats.get(path);
+      if (s && known && s.size === known.size && s.mtimeMs === known.mtimeMs) continue;
+      const bytes = await readFile(toFsPath(this.root, path)).catch(() => undefined);
+      changes.push({ path, bytes, text: bytes?.toString('utf8') });
+    }
+    if (changes.length) await this.onDiskChanges(changes);
+  }
+
   /** Records our own write and updates the index at once (not waiting for the watcher). */
   private async afterOwnWrite(paths: Array<{ path: string; text: string | undefined }>): Promise<void> {
     const affected = new Set<string>();
@@ -258,7 +282,7 @@ class VaultServiceImpl {
       name: basename(this.root),
       root: this.root,
       files: this.index.size,
-      counts: countsOf(this.index.allDiagnostics()),
+      counts: this.index.severityCounts(),
       schemaErrors: this.schema.errors.map((e) => e.message),
       ready: this.ready,
     };
@@ -298,8 +322,23 @@ class VaultServiceImpl {
         }
         return { ok: false as const, kind: 'error' as const, message: result.message };
       }
+      // The saved text is the file now; a buffer equal to it is no longer an overlay.
+      if (this.buffers.get(req.path) === req.text) this.buffers.delete(req.path);
       await this.afterOwnWrite([{ path: req.path, text: req.text }]);
       return { ok: true as const, hash: hashText(req.text) };
+    });
+  }
+
+  setBuffer(req: RequestOf<'setBuffer'>): Promise<ResultOf<'setBuffer'>> {
+    return this.serial(async () => {
+      const abs = await resolveInVault(this.root, req.path);
+      if (req.text === null) this.buffers.delete(req.path);
+      else this.buffers.set(req.path, req.text);
+      const bytes = req.text === null ? await readFile(abs).catch(() => undefined) : undefined;
+      if (req.text === null && bytes === undefined && !this.index.get(req.path)) return { paths: [] };
+      const paths = await this.reanalyse(req.path, bytes);
+      this.emit('onDidChangeDiagnostics', { paths, counts: this.index.severityCounts() });
+      return { paths };
     });
   }
 
@@ -319,7 +358,7 @@ class VaultServiceImpl {
 
   async previewEdit(req: RequestOf<'previewEdit'>): Promise<EditPreview> {
     const edit = req.edit;
-    const wide = edit.kind === 'prune' || edit.kind === 'rename';
+    const wide = edit.kind === 'prune' || edit.kind === 'rename' || edit.kind === 'fix';
     const texts = wide ? await this.vaultTexts() : new Map<string, string>();
     if (!wide) {
       for (const p of [edit.kind === 'migrate' ? edit.paths : [edit.path]].flat()) texts.set(p, await this.readText(p));

@@ -27,6 +27,8 @@ export interface VaultWatcherOptions {
   schema: PatternSchema;
   onChange: (changes: SettledChange[]) => void;
   onError: (message: string) => void;
+  /** Called after the watcher restarted (polling fallback): changes in the gap must be looked for. */
+  onRestart?: () => void;
   /** Quiet time before a path's events count as settled. */
   settleMs?: number;
   /** Extra wait before believing a file that reads empty. */
@@ -81,10 +83,11 @@ export class VaultWatcher {
   private async onWatcherError(err: NodeJS.ErrnoException): Promise<void> {
     if (this.disposed) return;
     if (!this.polling && (err.code === 'ENOSPC' || err.code === 'EMFILE')) {
-      this.options.onError(`The system ran out of file watches (${err.code}); Trellis now polls the vault for changes, which is slower. Raise fs.inotify.max_user_watches to restore instant updates.`);
       this.polling = true;
       await this.watcher?.close();
       await this.start();
+      this.options.onRestart?.();
+      this.options.onError(`The system ran out of file watches (${err.code}); Trellis now polls the vault for changes, which is slower. Raise fs.inotify.max_user_watches to restore instant updates.`);
       return;
     }
     this.options.onError(`File watcher error: ${err.message}`);

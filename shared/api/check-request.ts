@@ -108,6 +108,14 @@ function checkEdit(v: unknown): VaultEditRequest {
     case 'migrate':
       noExtraKeys(v, ['kind', 'paths']);
       return { kind: 'migrate', paths: strList(v.paths, 'paths', checkMarkdownPath) };
+    case 'fix': {
+      noExtraKeys(v, ['kind', 'path', 'rule', 'start']);
+      const edit: VaultEditRequest = { kind: 'fix', path: checkMarkdownPath(v.path) };
+      const rule = optStr(v.rule, 'rule');
+      if (rule !== undefined) edit.rule = rule;
+      if (v.start !== undefined) edit.start = num(v.start, 'start', 0, MAX_TEXT);
+      return edit;
+    }
     default:
       return fail(`unknown edit kind '${String(v.kind)}'`);
   }
@@ -136,6 +144,11 @@ function checkBody<M extends MethodName>(method: M, params: Record<string, unkno
       if (typeof params.text !== 'string' || params.text.length > MAX_TEXT) fail('text must be a string of at most 8 MiB');
       if (typeof params.baseHash !== 'string' || !/^[0-9a-f]{64}$|^$/.test(params.baseHash)) fail('baseHash must be a sha256 hex digest, or empty for a new file');
       return done({ path: checkMarkdownPath(params.path), text: params.text, baseHash: params.baseHash });
+    }
+    case 'setBuffer': {
+      noExtraKeys(params, ['path', 'text']);
+      if (params.text !== null && (typeof params.text !== 'string' || params.text.length > MAX_TEXT)) fail('text must be a string of at most 8 MiB, or null');
+      return done({ path: checkMarkdownPath(params.path), text: params.text });
     }
     case 'previewEdit':
       noExtraKeys(params, ['edit']);

@@ -51,7 +51,9 @@ export type VaultEditRequest =
   | { kind: 'add-relationship'; path: string; type: string; target: string; weight: number }
   | { kind: 'remove-relationship'; path: string; type: string; target: string }
   | { kind: 'rename'; from: string; to: string }
-  | { kind: 'migrate'; paths: string[] };
+  | { kind: 'migrate'; paths: string[] }
+  /** The validator's mechanical fixes for one file: all of them, one rule's, or the one finding at `start`. */
+  | { kind: 'fix'; path: string; rule?: string; start?: number };
 
 export interface FileChangePreview {
   path: string;
@@ -95,6 +97,12 @@ export interface VaultMethods {
   getDiagnostics: [{ path?: string }, Diagnostic[]];
   getGraph: [Record<string, never>, GraphModel];
   saveFile: [{ path: string; text: string; baseHash: string }, SaveResult];
+  /**
+   * The editor's unsaved text of a file (or null when the buffer is closed or
+   * saved): findings, the file's and other files' that depend on it, follow it
+   * live; the file on disk is not touched.
+   */
+  setBuffer: [{ path: string; text: string | null }, { paths: string[] }];
   previewEdit: [{ edit: VaultEditRequest }, EditPreview];
   applyEdit: [{ previewId: string }, ApplyResult];
   undo: [Record<string, never>, UndoResult];
@@ -128,6 +136,7 @@ export const METHOD_NAMES: readonly MethodName[] = [
   'getDiagnostics',
   'getGraph',
   'saveFile',
+  'setBuffer',
   'previewEdit',
   'applyEdit',
   'undo',

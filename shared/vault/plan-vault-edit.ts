@@ -14,6 +14,7 @@ import { addRelationship, removeRelationship } from '../edits/curated-relationsh
 import { renamePattern } from '../edits/rename-pattern';
 import { migrateLegacy } from '../edits/migrate-legacy';
 import type { VaultIndex } from './vault-index';
+import { planFixes } from './plan-fixes';
 
 export interface PlannedFile {
   path: string;
@@ -130,6 +131,13 @@ export function planVaultEdit(edit: VaultEditRequest, ctx: PlanContext): VaultEd
       files.push({ path: fromPath, before: all.get(fromPath), after: undefined }, { path: newPath, before: undefined, after: renamedText });
       const refused = [...result.refused].map(([path, reason]) => ({ path, reason }));
       return { ok: true, title: `Rename ${edit.from} → ${edit.to}`, files, summary: [`${fromPath} → ${newPath}`, `${files.length - 2} file(s) with references updated`], refused };
+    }
+    case 'fix': {
+      const diagnostics = index
+        .diagnostics(edit.path)
+        .filter((d) => d.fix && (edit.rule === undefined || d.rule === edit.rule) && (edit.start === undefined || d.span.start === edit.start));
+      if (diagnostics.length === 0) return fail(`there is no fixable finding${edit.rule ? ` of ${edit.rule}` : ''} there in ${edit.path}`);
+      return planFixes(diagnostics, ctx);
     }
     case 'migrate': {
       const idToSlug = new Map<string, string>();

@@ -197,6 +197,16 @@ export class VaultIndex {
     return [...f.diagnostics, ...this.crossDiagnostics(path)].sort(compareDiagnostics);
   }
 
+  /** Findings per severity over the whole vault, without building the sorted list. */
+  severityCounts(): Record<'error' | 'warning' | 'info', number> {
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const [path, f] of this.files) {
+      for (const d of f.diagnostics) counts[d.severity]++;
+      for (const d of this.crossDiagnostics(path)) counts[d.severity]++;
+    }
+    return counts;
+  }
+
   allDiagnostics(): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const path of this.paths()) out.push(...this.diagnostics(path));

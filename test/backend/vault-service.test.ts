@@ -206,3 +206,17 @@ describe('watching the vault', () => {
     expect(readFileSync(vault.path('focus-time-blocks.md'), 'utf8')).toBe(text);
   });
 });
+
+describe('unsaved buffers', () => {
+  it('follow the editor text in the findings of the file and of the files that depend on it, without touching the disk', async () => {
+    service = await openVaultService(vault.dir, { watch: false });
+    const disk = readFileSync(vault.path('dark-launch.md'), 'utf8');
+    const renamed = disk.replace('slug: dark-launch', 'slug: dark-launch-2');
+    const result = await service.setBuffer({ path: 'dark-launch.md', text: renamed });
+    expect(result.paths).toContain('dark-launch.md');
+    expect(await rulesOf(service, 'dark-launch.md')).toContain('slug-mismatch');
+    expect(readFileSync(vault.path('dark-launch.md'), 'utf8')).toBe(disk);
+    await service.setBuffer({ path: 'dark-launch.md', text: null });
+    expect(await rulesOf(service, 'dark-launch.md')).not.toContain('slug-mismatch');
+  });
+});
