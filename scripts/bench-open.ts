@@ -1,29 +1,38 @@
 /**
  * `npm run bench:open [-- <folder>] [--runs N]`: time from "open vault" to
  * "index and diagnostics ready" in the backend, cold (no cache) and warm
- * (cache present), on a temporary copy of the real corpus; in the same run,
- * the CLI's validate time for the ratio. Prints a table, then one JSON line.
+ * (cache present), on a temporary copy of the real corpus. Every open runs in
+ * a fresh process, as when the app starts, and reports that process's peak
+ * RSS; in the same run, the CLI's validate time (also a fresh process each
+ * time) for the ratio. Prints a table, then one JSON line.
  */
+import { execFileSync, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openVaultService } from '../electron/backend/vault-service';
-import { analyzeVault } from '../electron/vault/analyze-vault';
 import { copyCorpus } from './bench/corpus-copy';
 import { median, parseBenchArgs, printTable } from './bench/bench-util';
 
-const { folder, runs } = parseBenchArgs(process.argv.slice(2), resolve('../shared/corpus/patterns'));
-const copy = copyCorpus(folder);
-const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const self = fileURLToPath(import.meta.url);
+const probe = process.argv.indexOf('--probe');
 
-async function openOnce(): Promise<number> {
-  collect();
+if (probe >= 0) {
+  // Child: one open, then its figures on stdout.
+  const dir = process.argv[probe + 1] as string;
   const t0 = performance.now();
-  const service = await openVaultService(copy.dir, { watch: false });
+  const service = await openVaultService(dir, { watch: false });
   await service.getDiagnostics({});
   const ms = performance.now() - t0;
   await service.dispose();
-  return ms;
+  console.log(JSON.stringify({ ms, rssMb: process.resourceUsage().maxRSS / 1024, cached: service.openStats.cached }));
+  process.exit(0);
 }
+
+const { folder, runs } = parseBenchArgs(process.argv.slice(2), resolve('../shared/corpus/patterns'));
+const copy = copyCorpus(folder);
+const openOnce = () => JSON.parse(execFileSync(process.execPath, [self, '--probe', copy.dir], { encoding: 'utf8' }).trim().split('\n').pop() as string) as { ms: number; rssMb: number; cached: number };
+const cli = join(self, '..', 'trellis.mjs');
 
 const cold: number[] = [];
 const warm: number[] = [];
@@ -32,17 +41,18 @@ let rss = 0;
 try {
   for (let i = 0; i < runs; i++) {
     rmSync(join(copy.dir, '.trellis'), { recursive: true, force: true });
-    cold.push(await openOnce());
-    // The cold open writes the cache in the background; let it land.
-    const settle = await openVaultService(copy.dir, { watch: false });
-    await settle.dispose();
-    warm.push(await openOnce());
-    collect();
-    const t0 = performance.now();
-    const v = await analyzeVault(copy.dir, { useThisThread: true });
-    v.index.allDiagnostics();
-    validate.push(performance.now() - t0);
-    rss = Math.max(rss, process.memoryUsage().rss);
+    const c = openOnce();
+    if (c.cached !== 0) throw new Error('a cold open used a cache');
+    const w = openOnce();
+    if (w.cached === 0) throw new Error('a warm open found no cache');
+    cold.push(c.ms);
+    warm.push(w.ms);
+    rss = Math.max(rss, c.rssMb, w.rssMb);
+    // validate exits 1 on the corpus (it has errors); its summary line has the time.
+    const out = spawnSync(process.execPath, [cli, 'validate', copy.dir, '--quiet'], { encoding: 'utf8' }).stdout;
+    const seconds = Number(/checked in ([\d.]+) s/.exec(out)?.[1]);
+    if (!Number.isFinite(seconds)) throw new Error(`unexpected validate output: ${out}`);
+    validate.push(seconds * 1000);
   }
 } finally {
   copy.dispose();
@@ -53,12 +63,12 @@ const figures = {
   open_warm_ms: Math.round(median(warm)),
   validate_ms: Math.round(median(validate)),
   cold_over_validate: Number((median(cold) / median(validate)).toFixed(3)),
-  backend_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+  backend_rss_mb: Math.round(rss),
 };
-printTable(`open ${folder} (temporary copy)`, [
+printTable(`open ${folder} (temporary copy, a fresh process per open)`, [
   ['open, cold (no cache)', cold],
   ['open, warm (cache present)', warm],
-  ['trellis validate (same machine, same run)', validate],
+  ['trellis validate (fresh process)', validate],
 ]);
 console.log(`cold/validate: ${figures.cold_over_validate}   backend peak RSS: ${figures.backend_rss_mb} MB`);
 console.log(JSON.stringify(figures));

@@ -137,7 +137,7 @@ class VaultServiceImpl {
     });
     const total = paths.length;
     this.emit('onDidIndexProgress', { done: reused.length, total });
-    const analysed = await analyzePaths(this.root, toAnalyse, { schema }, { useThisThread: false, onProgress: (done) => this.emit('onDidIndexProgress', { done: reused.length + done, total }) });
+    const analysed = await analyzePaths(this.root, toAnalyse, { schema }, { useThisThread: 'in-slices', onProgress: (done) => this.emit('onDidIndexProgress', { done: reused.length + done, total }) });
     this.index.load([...reused, ...analysed]);
     this.openStats = { cached: reused.length, analysed: analysed.length, cacheNote: cache.ok ? 'cache used' : cache.reason };
     this.ready = true;

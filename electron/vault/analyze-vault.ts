@@ -12,16 +12,17 @@ import { DEFAULT_SCHEMA, loadVaultSchema, VAULT_SCHEMA_PATH, type SchemaLoadResu
 import type { FileAnalysis } from '../../shared/validation/analyze-file';
 import { VaultIndex } from '../../shared/vault/vault-index';
 import { listVaultFiles, toFsPath } from './vault-files';
-import { runJob, type AnalyzeJob, type AnalyzeWorkerMessage } from './analyze-worker';
+import { runJob, runJobInSlices, type AnalyzeJob, type AnalyzeWorkerMessage } from './analyze-worker';
 
 export interface AnalyzeVaultOptions {
   /** Threads to use, this one included when `useThisThread`; 1 analyses in this thread only. Default: one per core, at most 4. */
   threads?: number;
   /**
-   * Let this thread take a share too (the CLI, which has nothing else to do).
-   * A server keeps it free to answer requests and leaves all work to workers.
+   * Let this thread take a share too. `true`: in one go (the CLI, which has
+   * nothing else to do). `'in-slices'`: a few milliseconds at a time, so that a
+   * server still answers requests while it indexes. Default: workers only.
    */
-  useThisThread?: boolean;
+  useThisThread?: boolean | 'in-slices';
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -103,12 +104,13 @@ export async function analyzePaths(root: string, paths: string[], job: Omit<Anal
   const useThisThread = options.useThisThread ?? false;
   // Below a few hundred files a worker's start-up costs more than it saves.
   const threads = workerAvailable() && total >= 200 ? Math.max(1, Math.min(wanted, Math.ceil(total / 100))) : 1;
-  const inThisThread = (share: string[]) => {
+  const inThisThread = (share: string[]): FileAnalysis[] | Promise<FileAnalysis[]> => {
     let reported = 0;
-    return runJob({ root, paths: share, ...job }, (n) => {
+    const onProgress = (n: number) => {
       progress(n - reported);
       reported = n;
-    });
+    };
+    return useThisThread === 'in-slices' ? runJobInSlices({ root, paths: share, ...job }, onProgress) : runJob({ root, paths: share, ...job }, onProgress);
   };
   if (threads === 1 && (useThisThread || !workerAvailable())) return inThisThread(paths);
   if (!useThisThread) {
@@ -118,7 +120,7 @@ export async function analyzePaths(root: string, paths: string[], job: Omit<Anal
   const [mine = [], ...theirs] = partition(paths, threads, HOME_THREAD_WEIGHT);
   // Start the workers first so they run while this thread does its own share.
   const pending = Promise.all(theirs.map((share) => runWorker({ root, paths: share, ...job }, progress)));
-  const own = inThisThread(mine);
+  const own = await inThisThread(mine);
   return [...own, ...(await pending).flat()];
 }
 

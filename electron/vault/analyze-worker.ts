@@ -39,6 +39,22 @@ export function runJob(job: AnalyzeJob, onProgress?: (done: number) => void): Fi
   return out;
 }
 
+/** Like runJob, but yields to the event loop every few milliseconds so the thread stays responsive. */
+export async function runJobInSlices(job: AnalyzeJob, onProgress?: (done: number) => void, sliceMs = 16): Promise<FileAnalysis[]> {
+  const out: FileAnalysis[] = [];
+  let sliceStart = performance.now();
+  for (let i = 0; i < job.paths.length; i++) {
+    out.push(analyzeFile(readInput(job.root, job.paths[i] as string, job.schema), job.schema));
+    if (performance.now() - sliceStart > sliceMs) {
+      onProgress?.(i + 1);
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  onProgress?.(job.paths.length);
+  return out;
+}
+
 if (parentPort && workerData) {
   const port = parentPort;
   const analyses = runJob(workerData as AnalyzeJob, (done) => port.postMessage({ kind: 'progress', done } satisfies AnalyzeWorkerMessage));
