@@ -4,7 +4,8 @@
  * atomically; if one write fails, the files already written are put back.
  * The same operations, reversed, are the undo of the step.
  */
-import { readFile, unlink } from 'node:fs/promises';
+import { mkdir, readFile, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { hashText, writeFileAtomic } from './safe-write';
 import { resolveInVault } from './vault-paths';
 
@@ -40,6 +41,8 @@ async function writeOne(root: string, op: FileOp): Promise<void> {
     await unlink(abs);
     return;
   }
+  // A new file may need its folder (the first `.trellis/pruned.yaml` of a vault).
+  if (op.before === undefined) await mkdir(dirname(abs), { recursive: true });
   const result = await writeFileAtomic(abs, op.after, op.before === undefined ? {} : { expectedHash: hashText(op.before) });
   if (!result.ok) throw new Error(result.message);
 }

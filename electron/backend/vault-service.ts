@@ -23,6 +23,7 @@ import { VaultWatcher, type SettledChange } from './vault-watcher';
 import { applyFileOps, reverseOps, type FileOp } from './file-batch';
 import { hashText, writeFileAtomic } from './safe-write';
 import { resolveInVault } from './vault-paths';
+import { parsePrunedFile, PRUNED_PATH } from '../../shared/vault/pruned-links';
 
 export interface VaultServiceOptions {
   /** Watch the vault for outside changes (default true). */
@@ -139,6 +140,7 @@ class VaultServiceImpl {
     this.emit('onDidIndexProgress', { done: reused.length, total });
     const analysed = await analyzePaths(this.root, toAnalyse, { schema }, { useThisThread: 'in-slices', onProgress: (done) => this.emit('onDidIndexProgress', { done: reused.length + done, total }) });
     this.index.load([...reused, ...analysed]);
+    await this.reloadPruned();
     this.openStats = { cached: reused.length, analysed: analysed.length, cacheNote: cache.ok ? 'cache used' : cache.reason };
     this.ready = true;
     this.emit('onDidIndexProgress', { done: total, total });
@@ -253,12 +255,27 @@ class VaultServiceImpl {
     if (changes.length) await this.onDiskChanges(changes);
   }
 
+  /** Reads the vault's record of rejected links; a broken file is reported, never fatal. */
+  private async reloadPruned(): Promise<string | undefined> {
+    const text = await readFile(toFsPath(this.root, PRUNED_PATH), 'utf8').catch(() => undefined);
+    const pruned = parsePrunedFile(text);
+    if (pruned.error) this.emit('onDidReportError', { message: pruned.error });
+    this.index.setPruned(pruned.keys);
+    return text;
+  }
+
   /** Records our own write and updates the index at once (not waiting for the watcher). */
   private async afterOwnWrite(paths: Array<{ path: string; text: string | undefined }>): Promise<void> {
     const affected = new Set<string>();
     const changed: string[] = [];
     const removed: string[] = [];
     for (const { path, text } of paths) {
+      if (path === PRUNED_PATH) {
+        // Not a pattern: it changes which inferred links count as rejected, anywhere.
+        await this.reloadPruned();
+        for (const p of this.index.paths()) affected.add(p);
+        continue;
+      }
       for (const p of await this.reanalyse(path, text === undefined ? undefined : Buffer.from(text, 'utf8'))) affected.add(p);
       (text === undefined ? removed : changed).push(path);
     }
@@ -367,7 +384,9 @@ class VaultServiceImpl {
         if (target) texts.set(target.path, await this.readText(target.path));
       }
     }
+    const prunedText = await readFile(toFsPath(this.root, PRUNED_PATH), 'utf8').catch(() => undefined);
     const plan = planVaultEdit(edit, {
+      pruned: { text: prunedText, keys: this.index.pruned },
       index: this.index,
       schema: this.schema.schema,
       today: (this.options.today ?? localDay)(),

@@ -15,6 +15,7 @@ import { RULES_BY_ID } from '../../shared/validation/rules';
 import { analyzeVault, type AnalyzedVault } from '../vault/analyze-vault';
 import { toFsPath } from '../vault/vault-files';
 import { applyFileOps } from '../backend/file-batch';
+import { PRUNED_PATH } from '../../shared/vault/pruned-links';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from './cli-io';
 import { resolveVaultFolder } from './validate-command';
 
@@ -29,9 +30,11 @@ Removes inferred links from the graph gardens of a vault, by rule:
   unknown-type      no type, or one outside the seven
   below-confidence  confidence below --min-confidence
   self-link         the link points at its own file
+  previously-pruned a curator pruned the same link before (.trellis/pruned.yaml)
 Default rules: missing-target, already-curated, self-link (and below-confidence
 when --min-confidence is given). Touched files get graph_garden.last_pruned set
-to today, in the quoting style the file already uses.
+to today, in the quoting style the file already uses, and every pruned link is
+recorded in .trellis/pruned.yaml (commit it with the vault).
 
 Options:
   --rule <name>          a rule to apply (repeatable)
@@ -84,17 +87,21 @@ function localDay(): string {
 interface Loaded {
   vault: AnalyzedVault;
   texts: Map<string, string>;
+  prunedText: string | undefined;
 }
 
 async function loadVault(root: string): Promise<Loaded> {
   const vault = await analyzeVault(root, { useThisThread: true });
   const texts = new Map<string, string>();
   await Promise.all(vault.index.paths().map(async (p) => texts.set(p, await readFile(toFsPath(root, p), 'utf8'))));
-  return { vault, texts };
+  if (vault.prunedError) throw new Error(vault.prunedError);
+  const prunedText = await readFile(toFsPath(root, PRUNED_PATH), 'utf8').catch(() => undefined);
+  return { vault, texts, prunedText };
 }
 
 function planEdit(loaded: Loaded, edit: VaultEditRequest): VaultEditPlan {
   return planVaultEdit(edit, {
+    pruned: { text: loaded.prunedText, keys: loaded.vault.index.pruned },
     index: loaded.vault.index,
     schema: loaded.vault.schema.schema,
     today: process.env.TRELLIS_TODAY ?? localDay(),

@@ -71,6 +71,7 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   const schemaPath = display(VAULT_SCHEMA_PATH);
   const counts = countBySeverity(diagnostics);
   const schemaErrors = vault.schema.errors.map((e) => `${schemaPath}:1:1: error schema-config ${e.message}`);
+  if (vault.prunedError) schemaErrors.push(`${display('.trellis/pruned.yaml')}:1:1: error pruned-config ${vault.prunedError}`);
 
   if (values.format === 'json') {
     const payload: Record<string, unknown> = {

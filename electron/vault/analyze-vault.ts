@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { DEFAULT_SCHEMA, loadVaultSchema, VAULT_SCHEMA_PATH, type SchemaLoadResult } from '../../shared/schema/schema';
 import type { FileAnalysis } from '../../shared/validation/analyze-file';
 import { VaultIndex } from '../../shared/vault/vault-index';
+import { parsePrunedFile, PRUNED_PATH } from '../../shared/vault/pruned-links';
 import { listVaultFiles, toFsPath } from './vault-files';
 import { runJob, runJobInSlices, type AnalyzeJob, type AnalyzeWorkerMessage } from './analyze-worker';
 
@@ -30,6 +31,8 @@ export interface AnalyzedVault {
   root: string;
   schema: SchemaLoadResult;
   index: VaultIndex;
+  /** `.trellis/pruned.yaml` exists but cannot be read as a list of pruned links. */
+  prunedError?: string;
 }
 
 export async function loadSchemaForVault(root: string): Promise<SchemaLoadResult> {
@@ -130,5 +133,7 @@ export async function analyzeVault(root: string, options: AnalyzeVaultOptions = 
   const analyses = await analyzePaths(root, paths, { schema: schema.schema }, options);
   const index = new VaultIndex(schema.schema);
   index.load(analyses);
-  return { root, schema, index };
+  const pruned = parsePrunedFile(await readFile(toFsPath(root, PRUNED_PATH), 'utf8').catch(() => undefined));
+  index.setPruned(pruned.keys);
+  return { root, schema, index, ...(pruned.error ? { prunedError: pruned.error } : {}) };
 }

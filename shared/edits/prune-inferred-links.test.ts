@@ -112,7 +112,7 @@ describe('classifyInferredLinks and pruneInferredLinksByRules', () => {
       today: TODAY,
     });
     if (!r.ok) throw new Error(r.reason);
-    expect(r.removedPerRule).toEqual({ 'self-link': 1, 'missing-target': 1, 'unknown-type': 1, 'already-curated': 2, 'below-confidence': 0 });
+    expect(r.removedPerRule).toEqual({ 'self-link': 1, 'missing-target': 1, 'unknown-type': 1, 'already-curated': 2, 'below-confidence': 0, 'previously-pruned': 0 });
     expect(record(frontMatterData(r.text)['graph_garden'])['inferred_links']).toEqual([{ target: 'a', type: 'requires', confidence: 0.7 }]);
   });
 

@@ -9,7 +9,7 @@ import { resolveInput, type EditInput, type PatternDocument } from './pattern-do
 import { patternSlug, readCurated, readInferred, type InferredLink } from './relationship-model';
 import { pruneInferredLinks, viewOf, type InferredLinkView } from './prune-inferred-links';
 
-export const PRUNE_RULES = ['self-link', 'missing-target', 'unknown-type', 'already-curated', 'below-confidence'] as const;
+export const PRUNE_RULES = ['self-link', 'missing-target', 'unknown-type', 'already-curated', 'below-confidence', 'previously-pruned'] as const;
 export type PruneRule = (typeof PRUNE_RULES)[number];
 
 export function isPruneRule(name: string): name is PruneRule {
@@ -17,7 +17,7 @@ export function isPruneRule(name: string): name is PruneRule {
 }
 
 export function emptyRuleCounts(): Record<PruneRule, number> {
-  return { 'self-link': 0, 'missing-target': 0, 'unknown-type': 0, 'already-curated': 0, 'below-confidence': 0 };
+  return { 'self-link': 0, 'missing-target': 0, 'unknown-type': 0, 'already-curated': 0, 'below-confidence': 0, 'previously-pruned': 0 };
 }
 
 export interface ClassifyContext {
@@ -26,6 +26,13 @@ export interface ClassifyContext {
   existingSlugs?: ReadonlySet<string>;
   /** Links whose confidence is below this are `below-confidence`; without it the rule never fires. */
   minConfidence?: number;
+  /** Links a curator rejected before (`prunedKey(source, target, type)`); without it `previously-pruned` never fires. */
+  previouslyPruned?: ReadonlySet<string>;
+}
+
+/** The identity of a rejected link in the vault's record of prunes. */
+export function prunedKey(source: string, target: string, type: string | undefined): string {
+  return `${source}\u0000${target}\u0000${type ?? ''}`;
 }
 
 export interface ClassifiedLink {
@@ -50,6 +57,7 @@ function rulesFor(link: InferredLink, slug: string | undefined, curated: Readonl
   if (link.type === undefined || !schema.relationships.types.includes(link.type)) rules.push('unknown-type');
   if (link.type !== undefined && target !== undefined && curated.has(`${link.type}\u0000${target}`)) rules.push('already-curated');
   if (ctx.minConfidence !== undefined && link.confidence !== undefined && link.confidence < ctx.minConfidence) rules.push('below-confidence');
+  if (ctx.previouslyPruned !== undefined && slug !== undefined && target !== undefined && ctx.previouslyPruned.has(prunedKey(slug, target, link.type))) rules.push('previously-pruned');
   return rules;
 }
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadVaultSchema, type PatternSchema, type Severity } from '../schema/schema';
 import type { Diagnostic, FixEdit } from './diagnostic';
 import { RULES } from './rules';
+import { parsePrunedFile } from '../vault/pruned-links';
 import {
   bodyText,
   buildVault,
@@ -37,6 +38,14 @@ interface RuleCase {
   count?: number;
   fix?: FixEdit;
   schema?: PatternSchema;
+  /** The vault's `.trellis/pruned.yaml`, for the rule that remembers rejections. */
+  pruned?: string;
+}
+
+function vaultOf(files: VaultFiles, c: RuleCase) {
+  const vault = buildVault(files, c.schema);
+  if (c.pruned !== undefined) vault.setPruned(parsePrunedFile(c.pruned).keys);
+  return vault;
 }
 
 const rel = (slug: string, weight = 0.8): CuratedSpec => ({ slug, weight });
@@ -328,6 +337,15 @@ const CASES: RuleCase[] = [
     fix: { kind: 'remove-inferred-link', index: 0 },
   },
   {
+    rule: 'inferred-previously-pruned', name: 'rejected link suggested again', severity: 'warning', file: 'a.md',
+    bad: { 'a.md': P({ slug: 'a', inferred: [inferredLink('b', 'complementary')] }), 'b.md': P({ slug: 'b' }) },
+    good: { 'a.md': P({ slug: 'a', inferred: [inferredLink('b', 'enables')] }), 'b.md': P({ slug: 'b' }) },
+    pruned: '- {source: a, target: b, type: complementary, date: 2026-11-01, rule: manual}\n',
+    at: ['- target: b', 'target'],
+    message: "inferred link complementary → 'b' was rejected before (see .trellis/pruned.yaml)",
+    fix: { kind: 'remove-inferred-link', index: 0 },
+  },
+  {
     rule: 'inferred-unknown-type', name: 'enabler', severity: 'warning', file: 'a.md',
     bad: { 'a.md': P({ slug: 'a', inferred: [inferredLink('b', 'enabler')] }), 'b.md': P({ slug: 'b' }) },
     good: { 'a.md': P({ slug: 'a', inferred: [inferredLink('b', 'enables')] }), 'b.md': P({ slug: 'b' }) },
@@ -443,7 +461,7 @@ const show = (ds: Diagnostic[]) => ds.map((d) => `${d.path}:${d.span.line}:${d.s
 
 describe.each(CASES)('$rule ($name)', (c) => {
   it('fires where the defect is, with its severity and a plain message', () => {
-    const all = buildVault(c.bad, c.schema).allDiagnostics();
+    const all = vaultOf(c.bad, c).allDiagnostics();
     // Nothing else fires: the bad vault differs from the good one only by the defect.
     expect(all.map((d) => d.rule)).toEqual(Array<string>(c.count ?? 1).fill(c.rule));
     const mine = all.filter((d) => d.rule === c.rule && d.path === c.file);
@@ -456,7 +474,7 @@ describe.each(CASES)('$rule ($name)', (c) => {
   });
 
   it('stays silent on the mended vault', () => {
-    expect(show(buildVault(c.good, c.schema).allDiagnostics())).toEqual([]);
+    expect(show(vaultOf(c.good, c).allDiagnostics())).toEqual([]);
   });
 });
 

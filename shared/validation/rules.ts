@@ -57,6 +57,7 @@ export const RULES: readonly RuleMeta[] = [
   rule('inferred-confidence', 'warning', 'file', 'An inferred link has no confidence or one outside [0, 1].'),
   rule('inferred-already-curated', 'warning', 'file', 'An inferred link repeats a curated relationship (same target and type).'),
   rule('inferred-self-link', 'warning', 'file', 'An inferred link points at its own file.'),
+  rule('inferred-previously-pruned', 'warning', 'vault', 'An inferred link that a curator pruned before has come back.'),
   rule('garden-last-pruned', 'warning', 'file', '`graph_garden.last_pruned` is missing or not a valid date.'),
   // body
   rule('body-sections', 'warning', 'file', 'The eight body sections are not all present in order.'),

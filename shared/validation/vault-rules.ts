@@ -7,6 +7,7 @@ import type { PatternFacts } from '../model/pattern-facts';
 import type { VaultIndex } from '../vault/vault-index';
 import type { Diagnostic, Fix, Span } from './diagnostic';
 import { ruleSetting } from './rules';
+import { prunedKey } from '../edits/prune-rules';
 
 function others(paths: string[], self: string): string {
   const rest = paths.filter((p) => p !== self).sort();
@@ -58,6 +59,12 @@ export function crossFileDiagnostics(f: PatternFacts, vault: VaultIndex): Diagno
     }
   }
   for (const link of f.inferred) {
+    if (vault.pruned.size && vault.pruned.has(prunedKey(f.name, link.target, link.type))) {
+      report('inferred-previously-pruned', link.span, `inferred link ${link.type ?? ''} → '${link.target}' was rejected before (see .trellis/pruned.yaml)`.replace('  ', ' '), {
+        title: 'Prune it again',
+        edit: { kind: 'remove-inferred-link', index: link.index },
+      });
+    }
     if (selfNames.has(link.target) || vault.exists(link.target)) continue;
     report('inferred-target-missing', link.targetSpan, `inferred link to '${link.target}': no pattern with that slug exists in the vault`, {
       title: 'Prune this inferred link',

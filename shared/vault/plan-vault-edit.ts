@@ -15,6 +15,7 @@ import { renamePattern } from '../edits/rename-pattern';
 import { migrateLegacy } from '../edits/migrate-legacy';
 import type { VaultIndex } from './vault-index';
 import { planFixes } from './plan-fixes';
+import { appendPrunedRecords, PRUNED_PATH, type PrunedRecord } from './pruned-links';
 
 export interface PlannedFile {
   path: string;
@@ -39,6 +40,14 @@ export interface PlanContext {
   texts: VaultTexts;
   /** YYYY-MM-DD, stamped into `last_pruned`. */
   today: string;
+  /** The vault's record of rejected links; prunes append to it (when given). */
+  pruned?: { text: string | undefined; keys: ReadonlySet<string> };
+}
+
+/** Adds the record of what a prune removed to the plan, as one more file change (so undo covers it). */
+function withPrunedRecords(plan: VaultEditPlan, ctx: PlanContext, records: PrunedRecord[]): VaultEditPlan {
+  if (!plan.ok || !ctx.pruned || records.length === 0) return plan;
+  return { ...plan, files: [...plan.files, { path: PRUNED_PATH, before: ctx.pruned.text, after: appendPrunedRecords(ctx.pruned.text, records) }] };
 }
 
 const fail = (reason: string): VaultEditPlan => ({ ok: false, reason });
@@ -82,7 +91,9 @@ export function planVaultEdit(edit: VaultEditRequest, ctx: PlanContext): VaultEd
       const result = pruneInferredLinks(text, [link.index], { today: ctx.today });
       if (!result.ok) return fail(result.reason);
       const title = `Prune inferred ${link.type ?? 'link'} → ${link.target}`;
-      return { ok: true, title, files: [{ path: edit.path, before: text, after: result.text }], summary: [title], refused: [] };
+      const source = index.facts(edit.path)?.name ?? edit.path;
+      const record: PrunedRecord = { source, target: link.target, date: ctx.today, rule: 'manual', ...(link.type !== undefined ? { type: link.type } : {}) };
+      return withPrunedRecords({ ok: true, title, files: [{ path: edit.path, before: text, after: result.text }], summary: [title], refused: [] }, ctx, [record]);
     }
     case 'prune': {
       const unknown = edit.rules.filter((r) => !isPruneRule(r));
@@ -95,11 +106,25 @@ export function planVaultEdit(edit: VaultEditRequest, ctx: PlanContext): VaultEd
       }
       const preview = previewRulePrune(
         [...texts.all()].filter(([p]) => !only || only.has(p)),
-        { rules: edit.rules as PruneRule[], today: ctx.today, schema, existingSlugs: existing, ...(edit.minConfidence !== undefined ? { minConfidence: edit.minConfidence } : {}) },
+        {
+          rules: edit.rules as PruneRule[],
+          today: ctx.today,
+          schema,
+          existingSlugs: existing,
+          ...(edit.minConfidence !== undefined ? { minConfidence: edit.minConfidence } : {}),
+          ...(ctx.pruned ? { previouslyPruned: ctx.pruned.keys } : {}),
+        },
         { diffs: false },
       );
       const files = preview.previews.map((p) => ({ path: p.path, before: texts.read(p.path), after: p.result.text }));
-      return { ok: true, title: `Prune ${edit.rules.join(', ')}`, files, summary: formatBatchSummary(preview.summary).split('\n'), refused: preview.refused };
+      const records: PrunedRecord[] = preview.previews.flatMap((p) =>
+        p.removed
+          // A link pruned again because it was rejected before is already on record.
+          .filter((r) => r.rule !== 'previously-pruned' && r.link.target !== undefined)
+          .map((r) => ({ source: index.facts(p.path)?.name ?? p.path, target: r.link.target as string, date: ctx.today, rule: r.rule, ...(r.link.type !== undefined ? { type: r.link.type } : {}) })),
+      );
+      const plan: VaultEditPlan = { ok: true, title: `Prune ${edit.rules.join(', ')}`, files, summary: formatBatchSummary(preview.summary).split('\n'), refused: preview.refused };
+      return withPrunedRecords(plan, ctx, records);
     }
     case 'add-relationship':
     case 'remove-relationship': {

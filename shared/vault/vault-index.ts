@@ -42,7 +42,20 @@ export class VaultIndex {
   /** Cached cross-file findings; a missing entry means "recompute". */
   private readonly cross = new Map<string, Diagnostic[]>();
 
+  /** The vault's record of rejected links (`prunedKey`s), from `.trellis/pruned.yaml`. */
+  private prunedValue: ReadonlySet<string> = new Set();
+
   constructor(private schemaValue: PatternSchema) {}
+
+  get pruned(): ReadonlySet<string> {
+    return this.prunedValue;
+  }
+
+  /** Replaces the record of rejected links; every file's cross-file findings are recomputed. */
+  setPruned(keys: ReadonlySet<string>): void {
+    this.prunedValue = keys;
+    this.cross.clear();
+  }
 
   get schema(): PatternSchema {
     return this.schemaValue;

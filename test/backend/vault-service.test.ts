@@ -98,10 +98,11 @@ describe('structured edits', () => {
     service = await openVaultService(vault.dir, { watch: false, today: () => '2026-11-24' });
     const before = readFileSync(vault.path('feature-flags.md'), 'utf8');
     const preview = await service.previewEdit({ edit: { kind: 'prune-link', path: 'feature-flags.md', target: 'dark-launch', type: 'enables' } });
-    expect(preview.files.map((f) => f.path)).toEqual(['feature-flags.md']);
+    expect(preview.files.map((f) => f.path)).toEqual(['feature-flags.md', '.trellis/pruned.yaml']);
     expect(readFileSync(vault.path('feature-flags.md'), 'utf8')).toBe(before);
     const applied = await service.applyEdit({ previewId: preview.id });
-    expect(applied).toMatchObject({ ok: true, files: ['feature-flags.md'] });
+    expect(applied).toMatchObject({ ok: true, files: ['feature-flags.md', '.trellis/pruned.yaml'] });
+    expect(readFileSync(vault.path('.trellis/pruned.yaml'), 'utf8')).toContain('- {source: feature-flags, target: dark-launch, type: enables, date: 2026-11-24, rule: manual}');
     const after = readFileSync(vault.path('feature-flags.md'), 'utf8');
     expect(after).not.toContain('target: dark-launch');
     expect(after).toContain("last_pruned: '2026-11-24'");
@@ -109,6 +110,7 @@ describe('structured edits', () => {
     const undone = await service.undo({});
     expect(undone.ok).toBe(true);
     expect(readFileSync(vault.path('feature-flags.md'), 'utf8')).toBe(before);
+    expect(existsSync(vault.path('.trellis/pruned.yaml'))).toBe(false);
     expect(await rulesOf(service, 'feature-flags.md')).toContain('inferred-already-curated');
     await service.redo({});
     expect(readFileSync(vault.path('feature-flags.md'), 'utf8')).toBe(after);

@@ -39,7 +39,9 @@ describe('trellis prune', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('--- a/feature-flags.md');
     expect(run.stdout).toContain('-    - target: dark-launch');
-    expect(run.stdout).toContain('3 file(s) would change');
+    // Three patterns, plus the vault's record of pruned links.
+    expect(run.stdout).toContain('--- a/.trellis/pruned.yaml');
+    expect(run.stdout).toContain('4 file(s) would change');
     expect(changedFiles(before)).toEqual([]);
   });
 
@@ -47,7 +49,7 @@ describe('trellis prune', () => {
     const before = snapshot();
     const run = runCli(['prune', '.', '--write', '--quiet'], vault.dir, TODAY);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('wrote 3 file(s)');
+    expect(run.stdout).toContain('wrote 4 file(s)');
     expect(changedFiles(before)).toEqual(['feature-flags.md', 'on-call-handoff.md', 'pairing-sessions.md']);
     const oldLines = (before.get('pairing-sessions.md')?.text ?? '').split('\n');
     const newLines = readFileSync(vault.path('pairing-sessions.md'), 'utf8').split('\n');
@@ -135,5 +137,28 @@ describe('trellis rename, migrate and fix', () => {
     const run = runCli(['fix', '.', '--rule', 'relationship-missing-inverse', '--write', '--quiet'], vault.dir);
     expect(run.code).toBe(0);
     expect(rules(runCli(['validate', '.'], vault.dir))).not.toContain('relationship-missing-inverse');
+  });
+});
+
+describe('rejections remembered', () => {
+  it('records every pruned link, flags one that comes back, and prunes it again', () => {
+    const original = readFileSync(vault.path('pairing-sessions.md'), 'utf8');
+    expect(runCli(['prune', '.', '--rule', 'already-curated', '--write', '--quiet'], vault.dir, TODAY).code).toBe(0);
+    const record = readFileSync(vault.path('.trellis/pruned.yaml'), 'utf8');
+    expect(record).toContain('- {source: pairing-sessions, target: mob-programming, type: alternatives, date: 2026-11-24, rule: already-curated}\n');
+    expect(record).toContain('- {source: feature-flags, target: dark-launch, type: enables, date: 2026-11-24, rule: already-curated}\n');
+
+    // A later machine run writes the same suggestion again.
+    writeFileSync(vault.path('pairing-sessions.md'), original);
+    const flagged = runCli(['validate', '.'], vault.dir);
+    expect(flagged.stdout).toMatch(/pairing-sessions\.md:99:7: warning inferred-previously-pruned inferred link alternatives → 'mob-programming' was rejected before/);
+
+    const again = runCli(['prune', '.', '--rule', 'previously-pruned', '--write', '--quiet'], vault.dir, TODAY);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('previously-pruned: 1');
+    expect(readFileSync(vault.path('pairing-sessions.md'), 'utf8')).not.toContain('target: mob-programming');
+    // Already on record: not written twice.
+    expect(readFileSync(vault.path('.trellis/pruned.yaml'), 'utf8')).toBe(record);
+    expect(runCli(['validate', '.'], vault.dir).stdout).not.toContain('inferred-previously-pruned');
   });
 });
