@@ -3,7 +3,7 @@
  * on the sample vault whose deliberate problems vault/README.md lists, and on
  * temporary vaults. Asserts what a user sees: lines, JSON, exit codes.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,7 +61,7 @@ const EXPECTED = DELIBERATE.map((p) => expectedHead(p)).sort();
 let tmp: string;
 
 beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build-node.mjs', '--quiet'], { cwd: REPO });
+  // The CLI bundle is built once for all tests by test/global-setup.ts.
   tmp = mkdtempSync(join(tmpdir(), 'trellis-cli-'));
 });
 

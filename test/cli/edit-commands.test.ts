@@ -3,8 +3,7 @@
  * the sample vault, previewing by default, writing only with --write, and
  * touching nothing that has nothing to change.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tempVault, type TempVault } from '../helpers/temp-vault';
 import { runCli } from '../helpers/run-cli';
@@ -12,9 +11,6 @@ import { runCli } from '../helpers/run-cli';
 const TODAY = { TRELLIS_TODAY: '2026-11-24' };
 let vault: TempVault;
 
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build-node.mjs', '--quiet']);
-});
 beforeEach(() => {
   vault = tempVault();
 });

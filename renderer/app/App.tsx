@@ -1,0 +1,31 @@
+import { useTrellis } from '../store/vault-store';
+import { VaultHeader } from './VaultHeader';
+import { FileList } from './FileList';
+import { PatternDetail } from './PatternDetail';
+import { ProblemsPanel } from './ProblemsPanel';
+
+export function App() {
+  const connectionError = useTrellis((s) => s.connectionError);
+  const notices = useTrellis((s) => s.notices);
+  const dismiss = useTrellis((s) => s.dismissNotice);
+  return (
+    <div className="app">
+      <VaultHeader />
+      {connectionError && (
+        <div className="banner banner-error" role="alert">
+          Lost contact with the Trellis backend: {connectionError}
+        </div>
+      )}
+      {notices.map((n, i) => (
+        <div key={i} className="banner" role="status">
+          {n} <button onClick={() => dismiss(i)}>Dismiss</button>
+        </div>
+      ))}
+      <main className="workspace">
+        <FileList />
+        <PatternDetail />
+      </main>
+      <ProblemsPanel />
+    </div>
+  );
+}

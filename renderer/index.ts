@@ -1,2 +1,0 @@
-// renderer placeholder: the UI arrives with the app-shell issue.
-export {};

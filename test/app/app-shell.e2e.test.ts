@@ -1,0 +1,57 @@
+/**
+ * The app shell in Chromium, in browser mode, on a copy of the sample vault:
+ * what a curator sees first, and that it stays current when files change.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM, launchChromium, openApp, type RunningApp } from '../helpers/browser-app';
+
+describe.skipIf(!CHROMIUM && !process.env.CI)('the app shell in browser mode', () => {
+  let browser: Browser;
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    app = await openApp(browser, { watch: true });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('shows the vault, every pattern with its finding counts, and the problems', async () => {
+    const { page } = app;
+    await page.getByTestId('vault-summary').waitFor();
+    expect(await page.getByTestId('vault-name').textContent()).toBe('vault');
+    const summary = page.getByTestId('vault-summary');
+    expect(await summary.locator('[data-severity=error]').textContent()).toBe('1');
+    expect(await summary.locator('[data-severity=warning]').textContent()).toBe('9');
+    expect(await summary.locator('[data-severity=info]').textContent()).toBe('2');
+    const items = page.getByTestId('file-list').getByRole('option');
+    expect(await items.count()).toBe(28);
+    const incident = page.locator('[data-path="incident-commander-rotation.md"]');
+    expect(await incident.locator('[data-severity=error]').textContent()).toBe('1');
+    expect(await page.locator('[data-path="tech-debt-budget.md"]').textContent()).toContain('legacy');
+    // Errors and warnings by default: 1 + 9.
+    expect(await page.getByTestId('problems-count').textContent()).toBe('10');
+    await page.screenshot({ path: 'test-results/app-shell.png' });
+    expect(app.errors).toEqual([]);
+  });
+
+  it('opens a pattern from the list, with its findings', async () => {
+    const { page } = app;
+    await page.locator('[data-path="incident-commander-rotation.md"]').click();
+    const detail = page.getByTestId('pattern-detail');
+    await detail.getByText("complementary → 'chaos-engineering-gameday'", { exact: false }).waitFor();
+    expect(await detail.locator('h2').textContent()).toBe('incident-commander-rotation.md');
+  });
+
+  it('updates the counts when a file is fixed outside the app', async () => {
+    const { page, vault } = app;
+    const file = vault.path('incident-commander-rotation.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('chaos-engineering-gameday', 'blameless-postmortem'));
+    await page.waitForFunction(() => document.querySelector('[data-testid=vault-summary] [data-severity=error]')?.textContent === '0', undefined, { timeout: 10_000 });
+    expect(await page.locator('[data-path="incident-commander-rotation.md"] [data-severity=error]').count()).toBe(0);
+  });
+});
