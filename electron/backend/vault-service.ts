@@ -7,7 +7,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { EditPreview, EventName, FileSummary, RequestOf, ResultOf, SeverityCounts, VaultApi, VaultEvents } from '../../shared/api/vault-api';
 import { ApiError, METHOD_NAMES } from '../../shared/api/vault-api';
 import { analyzeFile, type FileAnalysis } from '../../shared/validation/analyze-file';
@@ -24,6 +24,9 @@ import { applyFileOps, reverseOps, type FileOp } from './file-batch';
 import { hashText, writeFileAtomic } from './safe-write';
 import { resolveInVault } from './vault-paths';
 import { parsePrunedFile, PRUNED_PATH } from '../../shared/vault/pruned-links';
+import { newPatternId } from '../../shared/model/typeid';
+import { buildInbox } from '../../shared/curation/inbox';
+import { gardenHealth } from '../../shared/curation/garden-health';
 
 export interface VaultServiceOptions {
   /** Watch the vault for outside changes (default true). */
@@ -375,10 +378,10 @@ class VaultServiceImpl {
 
   async previewEdit(req: RequestOf<'previewEdit'>): Promise<EditPreview> {
     const edit = req.edit;
-    const wide = edit.kind === 'prune' || edit.kind === 'rename' || edit.kind === 'fix';
+    const wide = edit.kind === 'prune' || edit.kind === 'rename' || edit.kind === 'fix' || edit.kind === 'delete' || edit.kind === 'create';
     const texts = wide ? await this.vaultTexts() : new Map<string, string>();
     if (!wide) {
-      for (const p of [edit.kind === 'migrate' ? edit.paths : [edit.path]].flat()) texts.set(p, await this.readText(p));
+      for (const p of edit.kind === 'migrate' ? edit.paths : [edit.path]) texts.set(p, await this.readText(p));
       if (edit.kind === 'promote' && edit.inverse) {
         const target = this.index.resolve(edit.target)[0];
         if (target) texts.set(target.path, await this.readText(target.path));
@@ -387,6 +390,7 @@ class VaultServiceImpl {
     const prunedText = await readFile(toFsPath(this.root, PRUNED_PATH), 'utf8').catch(() => undefined);
     const plan = planVaultEdit(edit, {
       pruned: { text: prunedText, keys: this.index.pruned },
+      newId: () => newPatternId(Date.now(), randomBytes(10)),
       index: this.index,
       schema: this.schema.schema,
       today: (this.options.today ?? localDay)(),
@@ -400,6 +404,7 @@ class VaultServiceImpl {
     if (this.previews.size > 20) this.previews.delete(this.previews.keys().next().value as string);
     return {
       id,
+      ...(plan.createdPath ? { createdPath: plan.createdPath } : {}),
       title: plan.title,
       files: ops.map((f) => ({ path: f.path, diff: unifiedDiff(f.path, f.before ?? '', f.after ?? '') })),
       summary: plan.summary,
@@ -425,6 +430,14 @@ class VaultServiceImpl {
     if (!outcome.ok) return outcome;
     await this.afterOwnWrite(ops.map((o) => ({ path: o.path, text: o.after })));
     return { ok: true, files: outcome.written };
+  }
+
+  async getInbox(req: RequestOf<'getInbox'>): Promise<ResultOf<'getInbox'>> {
+    return buildInbox(this.index, req.scope, req.sort);
+  }
+
+  async getGardenHealth(req: RequestOf<'getGardenHealth'>): Promise<ResultOf<'getGardenHealth'>> {
+    return gardenHealth(this.index, req.minConfidence);
   }
 
   undo(): Promise<ResultOf<'undo'>> {

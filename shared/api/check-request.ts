@@ -116,8 +116,40 @@ function checkEdit(v: unknown): VaultEditRequest {
       if (v.start !== undefined) edit.start = num(v.start, 'start', 0, MAX_TEXT);
       return edit;
     }
+    case 'create': {
+      noExtraKeys(v, ['kind', 'title', 'slug', 'folder']);
+      const edit: VaultEditRequest = { kind: 'create', title: str(v.title, 'title', 300) };
+      const slug = optStr(v.slug, 'slug');
+      if (slug !== undefined) edit.slug = slug;
+      if (v.folder !== undefined && v.folder !== '') edit.folder = checkVaultPath(v.folder, 'folder');
+      return edit;
+    }
+    case 'delete':
+      noExtraKeys(v, ['kind', 'path', 'removeReferences']);
+      if (typeof v.removeReferences !== 'boolean') fail('removeReferences must be true or false');
+      return { kind: 'delete', path: checkMarkdownPath(v.path), removeReferences: v.removeReferences };
     default:
       return fail(`unknown edit kind '${String(v.kind)}'`);
+  }
+}
+
+function checkScope(v: unknown): unknown {
+  if (!isRecord(v)) fail('scope must be an object');
+  switch (v.kind) {
+    case 'vault':
+      noExtraKeys(v, ['kind']);
+      return { kind: 'vault' };
+    case 'folder':
+      noExtraKeys(v, ['kind', 'folder']);
+      return { kind: 'folder', folder: checkVaultPath(v.folder, 'folder') };
+    case 'pattern':
+      noExtraKeys(v, ['kind', 'path']);
+      return { kind: 'pattern', path: checkMarkdownPath(v.path) };
+    case 'paths':
+      noExtraKeys(v, ['kind', 'paths']);
+      return { kind: 'paths', paths: strList(v.paths, 'paths', checkMarkdownPath) };
+    default:
+      return fail(`unknown scope kind '${String(v.kind)}'`);
   }
 }
 
@@ -153,6 +185,19 @@ function checkBody<M extends MethodName>(method: M, params: Record<string, unkno
     case 'previewEdit':
       noExtraKeys(params, ['edit']);
       return done({ edit: checkEdit(params.edit) });
+    case 'getInbox': {
+      noExtraKeys(params, ['scope', 'sort']);
+      const out: Record<string, unknown> = {};
+      if (params.sort !== undefined) {
+        if (params.sort !== 'confidence' && params.sort !== 'source') fail("sort must be 'confidence' or 'source'");
+        out.sort = params.sort;
+      }
+      if (params.scope !== undefined) out.scope = checkScope(params.scope);
+      return done(out);
+    }
+    case 'getGardenHealth':
+      noExtraKeys(params, ['minConfidence']);
+      return done(params.minConfidence === undefined ? {} : { minConfidence: num(params.minConfidence, 'minConfidence', 0, 1) });
     case 'applyEdit':
       noExtraKeys(params, ['previewId']);
       return done({ previewId: str(params.previewId, 'previewId', 64) });

@@ -7,6 +7,8 @@
 import type { Diagnostic, Severity } from '../validation/diagnostic';
 import type { Generation } from '../model/pattern-facts';
 import type { GraphModel } from '../vault/graph-model';
+import type { InboxItem, InboxScope, InboxSort } from '../curation/inbox';
+import type { GardenHealth } from '../curation/garden-health';
 
 export type SeverityCounts = Record<Severity, number>;
 
@@ -53,7 +55,11 @@ export type VaultEditRequest =
   | { kind: 'rename'; from: string; to: string }
   | { kind: 'migrate'; paths: string[] }
   /** The validator's mechanical fixes for one file: all of them, one rule's, or the one finding at `start`. */
-  | { kind: 'fix'; path: string; rule?: string; start?: number };
+  | { kind: 'fix'; path: string; rule?: string; start?: number }
+  /** A new pattern from the v7.1 template (slug from the title unless given), in `folder` or the vault root. */
+  | { kind: 'create'; title: string; slug?: string; folder?: string }
+  /** Deletes a pattern; references to it are removed, or left as ghosts. */
+  | { kind: 'delete'; path: string; removeReferences: boolean };
 
 export interface FileChangePreview {
   path: string;
@@ -66,6 +72,8 @@ export interface FileChangePreview {
 export interface EditPreview {
   /** Pass to `applyEdit` to write exactly what was previewed. */
   id: string;
+  /** For a new or renamed pattern: where it will be. */
+  createdPath?: string;
   title: string;
   files: FileChangePreview[];
   /** Human-readable lines (e.g. links removed per rule). */
@@ -105,6 +113,8 @@ export interface VaultMethods {
   setBuffer: [{ path: string; text: string | null }, { paths: string[] }];
   previewEdit: [{ edit: VaultEditRequest }, EditPreview];
   applyEdit: [{ previewId: string }, ApplyResult];
+  getInbox: [{ scope?: InboxScope; sort?: InboxSort }, InboxItem[]];
+  getGardenHealth: [{ minConfidence?: number }, GardenHealth];
   undo: [Record<string, never>, UndoResult];
   redo: [Record<string, never>, UndoResult];
 }
@@ -139,6 +149,8 @@ export const METHOD_NAMES: readonly MethodName[] = [
   'setBuffer',
   'previewEdit',
   'applyEdit',
+  'getInbox',
+  'getGardenHealth',
   'undo',
   'redo',
 ];

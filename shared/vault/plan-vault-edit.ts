@@ -15,6 +15,9 @@ import { renamePattern } from '../edits/rename-pattern';
 import { migrateLegacy } from '../edits/migrate-legacy';
 import type { VaultIndex } from './vault-index';
 import { planFixes } from './plan-fixes';
+import { slugFromTitle } from '../model/typeid';
+import { checkSlug } from '../edits/edit-validation';
+import { newPatternText } from '../curation/new-pattern';
 import { appendPrunedRecords, PRUNED_PATH, type PrunedRecord } from './pruned-links';
 
 export interface PlannedFile {
@@ -24,7 +27,7 @@ export interface PlannedFile {
 }
 
 export type VaultEditPlan =
-  | { ok: true; title: string; files: PlannedFile[]; summary: string[]; refused: Array<{ path: string; reason: string }> }
+  | { ok: true; title: string; files: PlannedFile[]; summary: string[]; refused: Array<{ path: string; reason: string }>; createdPath?: string }
   | { ok: false; reason: string };
 
 /** What the planner may read: the vault's texts, on demand. */
@@ -40,6 +43,8 @@ export interface PlanContext {
   texts: VaultTexts;
   /** YYYY-MM-DD, stamped into `last_pruned`. */
   today: string;
+  /** A fresh TypeID for a new pattern (the caller owns time and randomness). */
+  newId?: () => string;
   /** The vault's record of rejected links; prunes append to it (when given). */
   pruned?: { text: string | undefined; keys: ReadonlySet<string> };
 }
@@ -163,6 +168,55 @@ export function planVaultEdit(edit: VaultEditRequest, ctx: PlanContext): VaultEd
         .filter((d) => d.fix && (edit.rule === undefined || d.rule === edit.rule) && (edit.start === undefined || d.span.start === edit.start));
       if (diagnostics.length === 0) return fail(`there is no fixable finding${edit.rule ? ` of ${edit.rule}` : ''} there in ${edit.path}`);
       return planFixes(diagnostics, ctx);
+    }
+    case 'create': {
+      const slug = edit.slug ?? slugFromTitle(edit.title);
+      const checked = checkSlug(slug, 'slug');
+      if (!checked.ok) return fail(checked.reason);
+      if (index.exists(slug)) return fail(`a pattern '${slug}' already exists`);
+      if (!ctx.newId) return fail('no id generator was given');
+      const path = `${edit.folder ? `${edit.folder}/` : ''}${slug}.md`;
+      if (texts.read(path) !== undefined) return fail(`${path} already exists`);
+      const text = newPatternText({ id: ctx.newId(), slug, title: edit.title, today: ctx.today });
+      return { ok: true, title: `New pattern ${slug}`, files: [{ path, before: undefined, after: text }], summary: [`${path} from the v7.1 template`], refused: [], createdPath: path };
+    }
+    case 'delete': {
+      const text = readOrFail(edit.path);
+      if (typeof text !== 'string') return text;
+      const facts = index.facts(edit.path);
+      const names = new Set([facts?.name, facts?.slug].filter((n): n is string => !!n));
+      const referrers = [...new Set([...names].flatMap((n) => index.referrersOf(n)))].filter((p) => p !== edit.path).sort();
+      const files: PlannedFile[] = [{ path: edit.path, before: text, after: undefined }];
+      const refused: Array<{ path: string; reason: string }> = [];
+      const summary = [`${edit.path} is deleted`, referrers.length ? `referenced by ${referrers.length} file(s): ${referrers.join(', ')}` : 'no other file references it'];
+      if (edit.removeReferences) {
+        for (const path of referrers) {
+          const before = texts.read(path);
+          const f = index.facts(path);
+          if (before === undefined || !f) continue;
+          let after = before;
+          for (const type of new Set(f.curated.filter((c) => names.has(c.target)).map((c) => c.type))) {
+            for (const name of names) {
+              const r = removeRelationship(after, { type, slug: name });
+              if (r.ok) after = r.text;
+            }
+          }
+          const indices = f.inferred.filter((l) => names.has(l.target)).map((l) => l.index);
+          if (indices.length) {
+            const r = pruneInferredLinks(after, indices, { today: ctx.today });
+            if (!r.ok) {
+              refused.push({ path, reason: r.reason });
+              continue;
+            }
+            after = r.text;
+          }
+          if (after !== before) files.push({ path, before, after });
+        }
+        summary.push(`references removed from ${files.length - 1} file(s)`);
+      } else if (referrers.length) {
+        summary.push('references are left in place and will show as missing targets (ghosts)');
+      }
+      return { ok: true, title: `Delete ${facts?.name ?? edit.path}`, files, summary, refused };
     }
     case 'migrate': {
       const idToSlug = new Map<string, string>();

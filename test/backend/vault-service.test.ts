@@ -222,3 +222,63 @@ describe('unsaved buffers', () => {
     expect(await rulesOf(service, 'dark-launch.md')).not.toContain('slug-mismatch');
   });
 });
+
+describe('curation', () => {
+  it('builds the inbox with the signals a curator decides by', async () => {
+    service = await openVaultService(vault.dir, { watch: false });
+    const inbox = await service.getInbox({});
+    expect(inbox.length).toBe(56);
+    const confidences = inbox.map((i) => i.confidence ?? 0);
+    expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
+    const dup = inbox.find((i) => i.path === 'feature-flags.md' && i.target === 'dark-launch');
+    expect(dup?.signals).toMatchObject({ targetExists: true, curatedSameType: true });
+    const ghost = inbox.find((i) => i.target === 'pager-fatigue-survey');
+    expect(ghost?.signals.targetExists).toBe(false);
+    const enabler = inbox.find((i) => i.type === 'enabler');
+    expect(enabler).toMatchObject({ path: 'continuous-integration.md', suggestedType: 'enables', targetTitle: 'Small Pull Requests' });
+    const one = await service.getInbox({ scope: { kind: 'pattern', path: 'retrospective.md' } });
+    expect(new Set(one.map((i) => i.path))).toEqual(new Set(['retrospective.md']));
+  });
+
+  it('reports garden health: per-rule counts with samples, and the confidence distribution', async () => {
+    service = await openVaultService(vault.dir, { watch: false });
+    const h = await service.getGardenHealth({});
+    expect(h.inferredTotal).toBe(56);
+    expect(h.curatedTotal).toBe(74);
+    expect(h.rules['already-curated'].count).toBe(2);
+    expect(h.rules['missing-target'].sample).toEqual(['on-call-handoff → pager-fatigue-survey (complementary)']);
+    expect(h.rules['unknown-type'].count).toBe(2);
+    expect(h.confidenceHistogram.reduce((a, b) => a + b, 0) + h.noConfidence).toBe(56);
+  });
+
+  it('creates a pattern from the template, with a new TypeID and a slug from the title; undo removes it', async () => {
+    service = await openVaultService(vault.dir, { watch: false, today: () => '2026-11-24' });
+    const preview = await service.previewEdit({ edit: { kind: 'create', title: 'Team Health Check' } });
+    expect(preview.createdPath).toBe('team-health-check.md');
+    expect((await service.applyEdit({ previewId: preview.id })).ok).toBe(true);
+    const text = readFileSync(vault.path('team-health-check.md'), 'utf8');
+    expect(text).toMatch(/^---\n# ═+\n# GROUP 1: CORE IDENTITY\n# ═+\nid: pat_[0-7][0-9a-hjkmnp-tv-z]{25}\nslug: team-health-check\ntitle: "Team Health Check"\n/);
+    const rules = await rulesOf(service, 'team-health-check.md');
+    expect(rules).not.toContain('yaml-syntax');
+    expect(rules).not.toContain('id-format');
+    expect(rules).not.toContain('body-sections');
+    await expect(service.previewEdit({ edit: { kind: 'create', title: 'Team Health Check' } })).rejects.toThrow(/already exists/);
+    await service.undo({});
+    expect(existsSync(vault.path('team-health-check.md'))).toBe(false);
+  });
+
+  it('deletes a pattern: lists its references first, then removes them or leaves ghosts', async () => {
+    service = await openVaultService(vault.dir, { watch: false, today: () => '2026-11-24' });
+    const keep = await service.previewEdit({ edit: { kind: 'delete', path: 'dark-launch.md', removeReferences: false } });
+    expect(keep.files.map((f) => f.path)).toEqual(['dark-launch.md']);
+    expect(keep.summary.join('\n')).toMatch(/referenced by \d+ file\(s\): .*feature-flags\.md/);
+    const remove = await service.previewEdit({ edit: { kind: 'delete', path: 'dark-launch.md', removeReferences: true } });
+    expect(remove.files.map((f) => f.path)).toContain('feature-flags.md');
+    expect((await service.applyEdit({ previewId: remove.id })).ok).toBe(true);
+    expect(existsSync(vault.path('dark-launch.md'))).toBe(false);
+    expect(readFileSync(vault.path('feature-flags.md'), 'utf8')).not.toMatch(/\bdark-launch\b/);
+    expect((await service.getDiagnostics({})).filter((d) => d.rule === 'relationship-target-missing')).toHaveLength(1);
+    await service.undo({});
+    expect(existsSync(vault.path('dark-launch.md'))).toBe(true);
+  });
+});
