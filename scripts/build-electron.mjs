@@ -3,10 +3,10 @@
 //   dist/electron/preload.js  the sandboxed preload (CommonJS; may require only 'electron')
 //   dist/node/serve-web.mjs   `npm run web`
 //   dist/node/launch.mjs      `npm start`: Electron, or browser mode when its binary is missing
-// --ensure-renderer also builds dist/renderer (`npm run build:renderer`) when it is missing.
+// --ensure-renderer also builds dist/renderer (`npm run build:renderer`) when it is missing or older than its sources.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 
 const quiet = process.argv.includes('--quiet');
 const started = Date.now();
@@ -53,7 +53,25 @@ await Promise.all([
 ]);
 if (!quiet) console.log(`built dist/electron and dist/node/{serve-web,launch}.mjs in ${Date.now() - started} ms`);
 
-if (process.argv.includes('--ensure-renderer') && !existsSync('dist/renderer/index.html')) {
+/** Newest modification time of the files the renderer is built from. */
+function newestSource(dirs) {
+  let newest = 0;
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+      const p = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(p);
+      else newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  for (const d of dirs) if (existsSync(d)) walk(d);
+  return newest;
+}
+
+const rendererStale = () =>
+  !existsSync('dist/renderer/index.html') || newestSource(['renderer', 'shared']) > statSync('dist/renderer/index.html').mtimeMs;
+
+if (process.argv.includes('--ensure-renderer') && rendererStale()) {
   const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
   if (!scripts['build:renderer']) {
     console.error('dist/renderer is missing and package.json has no build:renderer script yet');
