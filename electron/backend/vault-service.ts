@@ -5,8 +5,8 @@
  * structured edits through safe writes with undo. Both transports (Electron
  * IPC and the browser-mode WebSocket) serve this one object.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EditPreview, EventName, FileSummary, RequestOf, ResultOf, SeverityCounts, VaultApi, VaultEvents } from '../../shared/api/vault-api';
 import { ApiError, METHOD_NAMES } from '../../shared/api/vault-api';
@@ -18,7 +18,7 @@ import { unifiedDiff } from '../../shared/edits/unified-diff';
 import type { SchemaLoadResult } from '../../shared/schema/schema';
 import { analyzePaths, loadSchemaForVault } from '../vault/analyze-vault';
 import { decodeFile, listVaultFiles, toFsPath } from '../vault/vault-files';
-import { loadIndexCache, saveIndexCache, type CachedFile } from './index-cache';
+import { cacheDir, loadIndexCache, saveIndexCache, type CachedFile } from './index-cache';
 import { VaultWatcher, type SettledChange } from './vault-watcher';
 import { applyFileOps, reverseOps, type FileOp } from './file-batch';
 import { hashText, writeFileAtomic } from './safe-write';
@@ -434,6 +434,18 @@ class VaultServiceImpl {
 
   async getInbox(req: RequestOf<'getInbox'>): Promise<ResultOf<'getInbox'>> {
     return buildInbox(this.index, req.scope, req.sort);
+  }
+
+  async loadViewState(req: RequestOf<'loadViewState'>): Promise<ResultOf<'loadViewState'>> {
+    const value = await readFile(join(cacheDir(this.root), 'view', `${req.key}.json`), 'utf8').catch(() => null);
+    return { value };
+  }
+
+  async saveViewState(req: RequestOf<'saveViewState'>): Promise<ResultOf<'saveViewState'>> {
+    const dir = join(cacheDir(this.root), 'view');
+    await mkdir(dir, { recursive: true });
+    const result = await writeFileAtomic(join(dir, `${req.key}.json`), req.value);
+    return { ok: result.ok };
   }
 
   async getGardenHealth(req: RequestOf<'getGardenHealth'>): Promise<ResultOf<'getGardenHealth'>> {

@@ -153,6 +153,12 @@ function checkScope(v: unknown): unknown {
   }
 }
 
+/** A view-state key becomes a file name: keep it to a safe alphabet. */
+function viewKey(v: unknown): string {
+  if (typeof v !== 'string' || !/^[a-z0-9][a-z0-9-]{0,39}$/.test(v)) fail('key must be 1-40 lowercase letters, digits or hyphens');
+  return v;
+}
+
 const EMPTY: Record<string, never> = {};
 
 function checkBody<M extends MethodName>(method: M, params: Record<string, unknown>): RequestOf<M> {
@@ -195,6 +201,13 @@ function checkBody<M extends MethodName>(method: M, params: Record<string, unkno
       if (params.scope !== undefined) out.scope = checkScope(params.scope);
       return done(out);
     }
+    case 'loadViewState':
+      noExtraKeys(params, ['key']);
+      return done({ key: viewKey(params.key) });
+    case 'saveViewState':
+      noExtraKeys(params, ['key', 'value']);
+      if (typeof params.value !== 'string' || params.value.length > MAX_TEXT) fail('value must be a string of at most 8 MiB');
+      return done({ key: viewKey(params.key), value: params.value });
     case 'getGardenHealth':
       noExtraKeys(params, ['minConfidence']);
       return done(params.minConfidence === undefined ? {} : { minConfidence: num(params.minConfidence, 'minConfidence', 0, 1) });

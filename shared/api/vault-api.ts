@@ -115,6 +115,12 @@ export interface VaultMethods {
   applyEdit: [{ previewId: string }, ApplyResult];
   getInbox: [{ scope?: InboxScope; sort?: InboxSort }, InboxItem[]];
   getGardenHealth: [{ minConfidence?: number }, GardenHealth];
+  /**
+   * Per-vault view state kept in `.trellis/cache/` (graph positions, open
+   * tabs, panel sizes): `key` names the blob, `value` is any JSON text.
+   */
+  loadViewState: [{ key: string }, { value: string | null }];
+  saveViewState: [{ key: string; value: string }, { ok: boolean }];
   undo: [Record<string, never>, UndoResult];
   redo: [Record<string, never>, UndoResult];
 }
@@ -151,6 +157,8 @@ export const METHOD_NAMES: readonly MethodName[] = [
   'applyEdit',
   'getInbox',
   'getGardenHealth',
+  'loadViewState',
+  'saveViewState',
   'undo',
   'redo',
 ];

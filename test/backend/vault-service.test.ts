@@ -282,3 +282,15 @@ describe('curation', () => {
     expect(existsSync(vault.path('dark-launch.md'))).toBe(true);
   });
 });
+
+describe('view state', () => {
+  it('keeps per-vault view state in the cache folder across reopening', async () => {
+    service = await openVaultService(vault.dir, { watch: false });
+    expect(await service.loadViewState({ key: 'graph-positions' })).toEqual({ value: null });
+    await service.saveViewState({ key: 'graph-positions', value: '{"a":[1,2]}' });
+    await service.dispose();
+    service = await openVaultService(vault.dir, { watch: false });
+    expect(await service.loadViewState({ key: 'graph-positions' })).toEqual({ value: '{"a":[1,2]}' });
+    expect(existsSync(join(vault.dir, '.trellis', 'cache', 'view', 'graph-positions.json'))).toBe(true);
+  });
+});
