@@ -88,13 +88,35 @@ function checkField(name: string, spec: FieldSpec, node: YNode, r: Reporter): vo
   }
 }
 
+interface CompiledField {
+  path: string;
+  keys: string[];
+  parentKeys: string[];
+  spec: FieldSpec;
+}
+
+const compiled = new WeakMap<PatternSchema, CompiledField[]>();
+
+/** The schema's field table with its paths split once, not once per file. */
+function fieldsOf(schema: PatternSchema): CompiledField[] {
+  let fields = compiled.get(schema);
+  if (!fields) {
+    fields = Object.entries(schema.fields).map(([path, spec]) => {
+      const keys = path.split('.');
+      return { path, keys, parentKeys: keys.slice(0, -1), spec };
+    });
+    compiled.set(schema, fields);
+  }
+  return fields;
+}
+
 function checkOverallScore(root: YMap, schema: PatternSchema, r: Reporter): void {
   const scores: number[] = [];
   let overallPath: string | undefined;
-  for (const [path, spec] of Object.entries(schema.fields)) {
+  for (const { path, keys, spec } of fieldsOf(schema)) {
     if (path.endsWith('.overall_score')) overallPath = path;
     if (!spec.score) continue;
-    const node = getPath(root, path.split('.'));
+    const node = getPath(root, keys);
     const v = node?.kind === 'scalar' ? node.value : undefined;
     if (typeof v !== 'number') return; // incomplete assessments are reported elsewhere
     scores.push(v);
@@ -115,12 +137,11 @@ function checkOverallScore(root: YMap, schema: PatternSchema, r: Reporter): void
 /** Required fields, identity formats and per-field value checks. */
 export function checkFields(root: YMap, facts: PatternFacts, schema: PatternSchema, r: Reporter): void {
   const legacy = facts.generation === 'legacy';
-  for (const [path, spec] of Object.entries(schema.fields)) {
-    const keys = path.split('.');
+  for (const { path, keys, parentKeys, spec } of fieldsOf(schema)) {
     // Legacy files get one migration finding instead of a flood: only identity is checked.
     if (legacy && keys.length > 1) continue;
     if (legacy && !['id', 'slug', 'title'].includes(path)) continue;
-    const parent = keys.length > 1 ? getPath(root, keys.slice(0, -1)) : root;
+    const parent = keys.length > 1 ? getPath(root, parentKeys) : root;
     if (!parent || parent.kind !== 'map') continue;
     const node = getPath(root, keys);
     if (!node || isEmpty(node)) {
