@@ -200,6 +200,7 @@ describe('files that are not patterns', () => {
     writeFileSync(join(dir, 'transparent-ledger.md'), patternText());
     writeFileSync(join(dir, 'binary.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x02]));
     writeFileSync(join(dir, 'latin1.md'), Buffer.from('---\ntitle: Caf\xe9\n---\n', 'latin1'));
+    writeFileSync(join(dir, 'utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('---\ntitle: Café\n---\n', 'utf16le')]));
     writeFileSync(join(dir, 'big.md'), `${patternText({ slug: 'big' })}\n${'x'.repeat(30_000)}\n`);
     writeFileSync(join(dir, 'README.md'), '# Not a pattern\n');
     writeFileSync(join(dir, 'node_modules/pkg/readme.md'), '# Not a pattern\n');
@@ -209,9 +210,10 @@ describe('files that are not patterns', () => {
     expect(findingLines(r.stdout).sort()).toEqual([
       `big.md:1:1: error file-too-large the file is ${size} bytes, more than the limit of 20000`,
       'binary.md:1:1: error file-not-text the file looks binary (it contains NUL bytes)',
-      'latin1.md:1:1: error file-not-text the file is not valid UTF-8 text',
+      'latin1.md:1:1: error file-not-text the file is not valid UTF-8 text (save it as UTF-8)',
+      'utf16.md:1:1: error file-not-text the file is UTF-16 text; Trellis reads UTF-8 (save it as UTF-8)',
     ]);
-    expect(r.stdout).toMatch(/^4 files checked in .*: 3 errors, 0 warnings, 0 infos$/m);
+    expect(r.stdout).toMatch(/^5 files checked in .*: 4 errors, 0 warnings, 0 infos$/m);
     expect(r.status).toBe(1);
   });
 

@@ -45,6 +45,8 @@ export function toVaultPath(relFsPath: string): string {
 /** Turns a file's bytes into what the validator needs. */
 export function decodeFile(path: string, bytes: Buffer): FileInput {
   // NUL bytes never occur in text files; a quick look at the head is enough to call it binary.
+  // A UTF-16 byte order mark: text, but not in an encoding we read.
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return { path, byteLength: bytes.length, notText: 'utf16' };
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) return { path, byteLength: bytes.length, notText: 'binary' };
   // isUtf8 validates natively; toString keeps a BOM as U+FEFF, so a save can keep it too.

@@ -21,7 +21,7 @@ export interface FileInput {
   text?: string;
   byteLength: number;
   /** Why there is no text: 'binary' (NUL bytes), 'encoding' (not UTF-8). */
-  notText?: 'binary' | 'encoding';
+  notText?: 'binary' | 'encoding' | 'utf16';
   /** The file could not be read at all (removed meanwhile, permission denied). */
   readError?: string;
 }
@@ -51,7 +51,12 @@ export function analyzeFile(input: FileInput, schema: PatternSchema): FileAnalys
     return done();
   }
   if (input.text === undefined || input.notText) {
-    const why = input.notText === 'encoding' ? 'is not valid UTF-8 text' : 'looks binary (it contains NUL bytes)';
+    const why =
+      input.notText === 'encoding'
+        ? 'is not valid UTF-8 text (save it as UTF-8)'
+        : input.notText === 'utf16'
+          ? 'is UTF-16 text; Trellis reads UTF-8 (save it as UTF-8)'
+          : 'looks binary (it contains NUL bytes)';
     r.report('file-not-text', head, `the file ${why}`);
     return done();
   }

@@ -88,7 +88,7 @@ const CASES: RuleCase[] = [
     rule: 'file-not-text', name: 'not UTF-8', severity: 'error', file: 'a.md', at: HEAD,
     bad: { 'a.md': { byteLength: 4096, notText: 'encoding' } },
     good: { 'a.md': P({ slug: 'a' }) },
-    message: 'the file is not valid UTF-8 text',
+    message: 'the file is not valid UTF-8 text (save it as UTF-8)',
   },
   {
     rule: 'file-too-large', name: 'one byte over the limit', severity: 'error', file: 'a.md', at: HEAD,

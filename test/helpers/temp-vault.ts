@@ -14,7 +14,8 @@ export interface TempVault {
 export function tempVault(source: string = SAMPLE_VAULT): TempVault {
   const base = mkdtempSync(join(tmpdir(), 'trellis-test-'));
   const dir = join(base, 'vault');
-  cpSync(source, dir, { recursive: true });
+  // A developer's local index cache (from `npm start`) must not leak into tests.
+  cpSync(source, dir, { recursive: true, filter: (src) => !src.split(/[\\/]/).includes('.trellis') });
   return { dir, path: (rel) => join(dir, ...rel.split('/')), dispose: () => rmSync(base, { recursive: true, force: true }) };
 }
 
