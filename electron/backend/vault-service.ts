@@ -274,9 +274,15 @@ class VaultServiceImpl {
     const removed: string[] = [];
     for (const { path, text } of paths) {
       if (path === PRUNED_PATH) {
-        // Not a pattern: it changes which inferred links count as rejected, anywhere.
+        // Not a pattern: it changes which inferred links count as rejected, in the files it names.
+        const before = this.index.pruned;
         await this.reloadPruned();
-        for (const p of this.index.paths()) affected.add(p);
+        const after = this.index.pruned;
+        for (const key of [...before, ...after]) {
+          if (before.has(key) && after.has(key)) continue;
+          const source = key.slice(0, key.indexOf('\u0000'));
+          for (const f of this.index.resolve(source)) affected.add(f.path);
+        }
         continue;
       }
       for (const p of await this.reanalyse(path, text === undefined ? undefined : Buffer.from(text, 'utf8'))) affected.add(p);

@@ -7,11 +7,11 @@
  * - a file that suddenly reads empty is looked at again before anyone acts on
  *   it, so a truncate-then-restore is never acted on half-way;
  * - when the system runs out of watches (inotify limit), the watcher says so
- *   and falls back to polling.
+ *   and falls back to polling (a rescan of sizes and times, by its owner).
  */
-import { watch, type FSWatcher } from 'chokidar';
-import { readFile } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
+import { watch, type FSWatcher } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { isIgnoredPath, type PatternSchema } from '../../shared/schema/schema';
 
 export interface SettledChange {
@@ -27,7 +27,7 @@ export interface VaultWatcherOptions {
   schema: PatternSchema;
   onChange: (changes: SettledChange[]) => void;
   onError: (message: string) => void;
-  /** Called after the watcher restarted (polling fallback): changes in the gap must be looked for. */
+  /** Called after the watcher restarted, and on every poll in polling mode: the owner looks for changes. */
   onRestart?: () => void;
   /** Quiet time before a path's events count as settled. */
   settleMs?: number;
@@ -36,6 +36,9 @@ export interface VaultWatcherOptions {
   /** Force polling (tests, network drives). */
   usePolling?: boolean;
 }
+
+/** How often a polling watcher asks for a rescan. */
+const POLL_MS = 1500;
 
 const TEMP_NAME = /(^\.|~$|\.swp$|\.swx$|\.tmp$|^#.*#$|\.trellis-tmp-)/;
 
@@ -48,7 +51,8 @@ export function isWatchedPath(schema: PatternSchema, relPath: string): boolean {
 }
 
 export class VaultWatcher {
-  private watcher: FSWatcher | undefined;
+  private readonly watchers = new Map<string, FSWatcher>();
+  private pollTimer: ReturnType<typeof setInterval> | undefined;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly settleMs: number;
   private readonly emptyRecheckMs: number;
@@ -62,29 +66,59 @@ export class VaultWatcher {
   }
 
   async start(): Promise<void> {
-    const { root } = this.options;
-    const watcher = watch(root, {
-      ignoreInitial: true,
-      usePolling: this.polling,
-      interval: 200,
-      // Never descend into hidden folders (.git, .trellis) or node_modules.
-      ignored: (path: string) => {
-        const rel = relative(root, path);
-        if (rel === '') return false;
-        return rel.split(sep).some((p) => p.startsWith('.') || p === 'node_modules');
-      },
+    if (this.polling) {
+      // No native events: look for differences now and then (the owner rescans).
+      this.pollTimer = setInterval(() => this.options.onRestart?.(), POLL_MS);
+      return;
+    }
+    try {
+      await this.watchTree(this.options.root);
+    } catch (err) {
+      await this.onWatcherError(err as NodeJS.ErrnoException);
+    }
+  }
+
+  /**
+   * One native watcher per folder (hidden folders and node_modules skipped).
+   * Unlike a library that re-reads a folder on every event, this costs nothing
+   * per save, which matters when a folder holds thousands of patterns.
+   */
+  private async watchTree(dir: string): Promise<void> {
+    if (this.disposed || this.watchers.has(dir)) return;
+    const watcher = watch(dir, { persistent: false }, (_event, name) => {
+      if (name === null) return;
+      const abs = join(dir, name.toString());
+      this.touch(abs);
+      // A new folder: watch it too (its files are announced as they settle).
+      if (!name.toString().startsWith('.') && name.toString() !== 'node_modules') {
+        void stat(abs).then(
+          (s) => (s.isDirectory() ? this.watchTree(abs) : undefined),
+          () => undefined,
+        );
+      }
     });
-    this.watcher = watcher;
-    watcher.on('all', (_event, path) => this.touch(path));
     watcher.on('error', (err) => void this.onWatcherError(err as NodeJS.ErrnoException));
-    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    this.watchers.set(dir, watcher);
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') await this.watchTree(join(dir, e.name));
+    }
+  }
+
+  /** Test seam: what a native watcher reports when the system runs out of watches. */
+  reportWatcherError(err: NodeJS.ErrnoException): Promise<void> {
+    return this.onWatcherError(err);
+  }
+
+  private closeWatchers(): void {
+    for (const w of this.watchers.values()) w.close();
+    this.watchers.clear();
   }
 
   private async onWatcherError(err: NodeJS.ErrnoException): Promise<void> {
     if (this.disposed) return;
     if (!this.polling && (err.code === 'ENOSPC' || err.code === 'EMFILE')) {
       this.polling = true;
-      await this.watcher?.close();
+      this.closeWatchers();
       await this.start();
       this.options.onRestart?.();
       this.options.onError(`The system ran out of file watches (${err.code}); Trellis now polls the vault for changes, which is slower. Raise fs.inotify.max_user_watches to restore instant updates.`);
@@ -132,6 +166,7 @@ export class VaultWatcher {
     this.disposed = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
-    await this.watcher?.close();
+    this.closeWatchers();
+    if (this.pollTimer) clearInterval(this.pollTimer);
   }
 }

@@ -71,11 +71,15 @@ function checkEdit(v: unknown): VaultEditRequest {
   if (!isRecord(v)) fail('edit must be an object');
   switch (v.kind) {
     case 'promote': {
-      noExtraKeys(v, ['kind', 'path', 'target', 'type', 'weight', 'inverse']);
+      noExtraKeys(v, ['kind', 'path', 'target', 'type', 'weight', 'inverse', 'index']);
       const edit: VaultEditRequest = { kind: 'promote', path: checkMarkdownPath(v.path), target: str(v.target, 'target') };
       const type = optStr(v.type, 'type');
       if (type !== undefined) edit.type = type;
       if (v.weight !== undefined) edit.weight = num(v.weight, 'weight', 0, 1);
+      if (v.index !== undefined) {
+        if (!Number.isInteger(v.index) || (v.index as number) < 0) fail('index must be a whole number');
+        edit.index = v.index as number;
+      }
       if (v.inverse !== undefined) {
         if (typeof v.inverse !== 'boolean') fail('inverse must be true or false');
         edit.inverse = v.inverse;

@@ -47,7 +47,8 @@ export type SaveResult =
 
 /** A structured edit, carried out by the pure edit layer on the backend. */
 export type VaultEditRequest =
-  | { kind: 'promote'; path: string; target: string; type?: string; weight?: number; inverse?: boolean }
+  /** `index`: which inferred entry, when the same target is listed more than once. */
+  | { kind: 'promote'; path: string; target: string; type?: string; weight?: number; inverse?: boolean; index?: number }
   | { kind: 'prune-link'; path: string; target: string; type?: string }
   | { kind: 'prune'; rules: string[]; minConfidence?: number; paths?: string[] }
   | { kind: 'add-relationship'; path: string; type: string; target: string; weight: number }

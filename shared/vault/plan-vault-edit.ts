@@ -71,7 +71,12 @@ export function planVaultEdit(edit: VaultEditRequest, ctx: PlanContext): VaultEd
       const targetPath = edit.inverse ? pathOfSlug(index, edit.target) : undefined;
       if (edit.inverse && !targetPath) return fail(`cannot add the inverse: '${edit.target}' is not in the vault`);
       const targetText = targetPath ? texts.read(targetPath) : undefined;
-      const request = { target: edit.target, ...(edit.type !== undefined ? { type: edit.type } : {}), ...(edit.weight !== undefined ? { weight: edit.weight } : {}) };
+      const request = {
+        target: edit.target,
+        ...(edit.type !== undefined ? { type: edit.type } : {}),
+        ...(edit.weight !== undefined ? { weight: edit.weight } : {}),
+        ...(edit.index !== undefined ? { index: edit.index } : {}),
+      };
       const files: PlannedFile[] = [];
       let p;
       if (targetPath && targetText !== undefined) {

@@ -51,10 +51,15 @@ export class VaultIndex {
     return this.prunedValue;
   }
 
-  /** Replaces the record of rejected links; every file's cross-file findings are recomputed. */
+  /** Replaces the record of rejected links; the files named in what changed are re-validated. */
   setPruned(keys: ReadonlySet<string>): void {
+    const before = this.prunedValue;
     this.prunedValue = keys;
-    this.cross.clear();
+    for (const key of [...before, ...keys]) {
+      if (before.has(key) && keys.has(key)) continue;
+      const source = key.slice(0, key.indexOf('\u0000'));
+      for (const f of this.resolve(source)) this.cross.delete(f.path);
+    }
   }
 
   get schema(): PatternSchema {

@@ -1,27 +1,38 @@
 /** The watcher's fallback when the system runs out of file watches. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { VaultWatcher, type SettledChange } from '../../electron/backend/vault-watcher';
+import { VaultWatcher } from '../../electron/backend/vault-watcher';
+import { openVaultService, type VaultService } from '../../electron/backend/vault-service';
 import { DEFAULT_SCHEMA } from '../../shared/schema/schema';
 import { eventually, tempVault } from '../helpers/temp-vault';
 
 const vault = tempVault();
-afterEach(() => undefined);
+let service: VaultService | undefined;
+afterEach(async () => {
+  await service?.dispose();
+  service = undefined;
+});
 
 describe('VaultWatcher', () => {
-  it('reports an exhausted inotify limit once, falls back to polling and keeps seeing changes', async () => {
-    const changes: SettledChange[] = [];
+  it('reports an exhausted inotify limit once and falls back to polling rescans', async () => {
     const errors: string[] = [];
-    const watcher = new VaultWatcher({ root: vault.dir, schema: DEFAULT_SCHEMA, onChange: (c) => changes.push(...c), onError: (m) => errors.push(m) });
+    let rescans = 0;
+    const watcher = new VaultWatcher({ root: vault.dir, schema: DEFAULT_SCHEMA, onChange: () => undefined, onError: (m) => errors.push(m), onRestart: () => rescans++ });
     await watcher.start();
-    // chokidar reports ENOSPC as an error event; inject it at that boundary (we cannot exhaust the host's watches in a test).
-    const inner = (watcher as unknown as { watcher: { emit: (e: string, err: Error) => void } }).watcher;
-    inner.emit('error', Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' }));
-    await eventually(() => expect(errors).toHaveLength(1));
+    // The native watcher reports ENOSPC as an error; inject it at that boundary (we cannot exhaust the host's watches in a test).
+    await watcher.reportWatcherError(Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' }));
+    expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/ran out of file watches.*polls the vault/);
-    writeFileSync(vault.path('retrospective.md'), readFileSync(vault.path('retrospective.md'), 'utf8') + '\nLater note.\n');
-    await eventually(() => expect(changes.map((c) => c.path)).toContain('retrospective.md'), 8000);
+    // One rescan right away for the gap, then one per poll.
+    await eventually(() => expect(rescans).toBeGreaterThanOrEqual(2), 5000);
     await watcher.dispose();
+  });
+
+  it('in polling mode the backend still sees an external edit', async () => {
+    service = await openVaultService(vault.dir, { cache: false, usePolling: true });
+    const file = vault.path('incident-commander-rotation.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('chaos-engineering-gameday', 'blameless-postmortem'));
+    await eventually(async () => expect((await service!.getDiagnostics({ path: 'incident-commander-rotation.md' })).map((d) => d.rule)).not.toContain('relationship-target-missing'), 8000);
     vault.dispose();
   });
 });
