@@ -3,11 +3,14 @@ import { VaultHeader } from './VaultHeader';
 import { FileList } from './FileList';
 import { PatternDetail } from './PatternDetail';
 import { ProblemsPanel } from './ProblemsPanel';
+import { useCurationRoute } from '../curation/curation-route';
+import { CurationView } from '../curation/CurationView';
 
 export function App() {
   const connectionError = useTrellis((s) => s.connectionError);
   const notices = useTrellis((s) => s.notices);
   const dismiss = useTrellis((s) => s.dismissNotice);
+  const [curation] = useCurationRoute();
   return (
     <div className="app">
       <VaultHeader />
@@ -23,7 +26,7 @@ export function App() {
       ))}
       <main className="workspace">
         <FileList />
-        <PatternDetail />
+        {curation ? <CurationView route={curation} /> : <PatternDetail />}
       </main>
       <ProblemsPanel />
     </div>

@@ -22,6 +22,12 @@ export function VaultHeader() {
           Indexing {progress.done} / {progress.total}
         </span>
       )}
+      <nav className="header-nav" aria-label="Views">
+        <a href="#/">Patterns</a>
+        <a href="#/curation">Inbox</a>
+        <a href="#/curation/prune">Prune</a>
+        <a href="#/curation/lifecycle">Patterns…</a>
+      </nav>
       {vault && vault.schemaErrors.length > 0 && <span className="schema-error">Vault schema: {vault.schemaErrors.join('; ')}</span>}
     </header>
   );
