@@ -5,6 +5,7 @@ import { PatternDetail } from './PatternDetail';
 import { ProblemsPanel } from './ProblemsPanel';
 import { useCurationRoute } from '../curation/curation-route';
 import { CurationView } from '../curation/CurationView';
+import { GraphPane } from '../graph/GraphPane';
 
 export function App() {
   const connectionError = useTrellis((s) => s.connectionError);
@@ -24,10 +25,18 @@ export function App() {
           {n} <button onClick={() => dismiss(i)}>Dismiss</button>
         </div>
       ))}
-      <main className="workspace">
-        <FileList />
-        {curation ? <CurationView route={curation} /> : <PatternDetail />}
-      </main>
+      {curation ? (
+        <main className="workspace">
+          <FileList />
+          <CurationView route={curation} />
+        </main>
+      ) : (
+        <main className="workspace workspace-graph">
+          <FileList />
+          <GraphPane />
+          <PatternDetail />
+        </main>
+      )}
       <ProblemsPanel />
     </div>
   );
