@@ -1,11 +1,11 @@
 import { useTrellis } from '../store/vault-store';
 import { VaultHeader } from './VaultHeader';
 import { FileList } from './FileList';
-import { PatternDetail } from './PatternDetail';
 import { ProblemsPanel } from './ProblemsPanel';
 import { useCurationRoute } from '../curation/curation-route';
 import { CurationView } from '../curation/CurationView';
 import { GraphPane } from '../graph/GraphPane';
+import { EditorPane } from '../editor/EditorPane';
 
 export function App() {
   const connectionError = useTrellis((s) => s.connectionError);
@@ -34,7 +34,7 @@ export function App() {
         <main className="workspace workspace-graph">
           <FileList />
           <GraphPane />
-          <PatternDetail />
+          <EditorPane />
         </main>
       )}
       <ProblemsPanel />

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Severity } from '../../shared/validation/diagnostic';
 import { useTrellis } from '../store/vault-store';
+import { revealInEditor } from '../editor/editor-commands';
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
@@ -40,7 +41,10 @@ export function ProblemsPanel() {
             <div className="problem-file">{path}</div>
             <ul>
               {list.map((d, i) => (
-                <li key={i} className={`problem problem-${d.severity}`} onClick={() => select(d.path)} title={d.rule}>
+                <li key={i} className={`problem problem-${d.severity}`} onClick={() => {
+                    select(d.path);
+                    revealInEditor(d.path, d.span.start);
+                  }} title={d.rule}>
                   <span className={`sev sev-${d.severity}`}>{d.severity}</span> {d.message}{' '}
                   <span className="loc">
                     {d.span.line}:{d.span.column} {d.rule}

@@ -5,8 +5,21 @@
  * live here; their wrapper components subscribe to what they need.
  */
 import { create } from 'zustand';
-import type { FileSummary, IndexProgress, VaultApi, VaultInfo } from '../../shared/api/vault-api';
-import type { Diagnostic } from '../../shared/validation/diagnostic';
+import type { FileSummary, IndexProgress, VaultApi, VaultEvents, VaultInfo } from '../../shared/api/vault-api';
+import { compareDiagnostics, type Diagnostic } from '../../shared/validation/diagnostic';
+
+/** Above this many changed files one full refresh is cheaper than many small fetches. */
+const FULL_REFRESH_ABOVE = 50;
+
+function mergeSorted(a: readonly Diagnostic[], b: readonly Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compareDiagnostics(a[i] as Diagnostic, b[j] as Diagnostic) <= 0 ? (a[i++] as Diagnostic) : (b[j++] as Diagnostic));
+  while (i < a.length) out.push(a[i++] as Diagnostic);
+  while (j < b.length) out.push(b[j++] as Diagnostic);
+  return out;
+}
 
 export interface VaultSlice {
   api: VaultApi | undefined;
@@ -18,6 +31,8 @@ export interface VaultSlice {
   notices: string[];
   connect: (api: VaultApi) => Promise<void>;
   refresh: () => Promise<void>;
+  /** Takes in the findings of the files an event names, not the whole vault's again. */
+  applyDiagnosticsChange: (e: VaultEvents['onDidChangeDiagnostics']) => Promise<void>;
   notice: (message: string) => void;
   dismissNotice: (index: number) => void;
 }
@@ -43,7 +58,29 @@ const createVaultSlice = (set: SetState, get: GetState): VaultSlice => ({
   connect: async (api) => {
     set({ api });
     api.on('onDidIndexProgress', (progress) => set({ progress }));
-    api.on('onDidChangeDiagnostics', () => void get().refresh());
+    // One update at a time; events that arrive meanwhile are merged and run next.
+    let running = false;
+    let pending: VaultEvents['onDidChangeDiagnostics'] | undefined;
+    const run = (e: VaultEvents['onDidChangeDiagnostics']): Promise<void> =>
+      get()
+        .applyDiagnosticsChange(e)
+        .finally(() => {
+          const next = pending;
+          pending = undefined;
+          if (next) return run(next);
+          running = false;
+          return undefined;
+        });
+    api.on('onDidChangeDiagnostics', (e) => {
+      if (running) {
+        pending = pending ? { paths: [...new Set([...pending.paths, ...e.paths])], counts: e.counts } : e;
+        return;
+      }
+      running = true;
+      void run(e);
+    });
+    // A change can alter a file's title or generation (a migration), or add and remove files.
+    api.on('onDidChangeFiles', () => void api.listFiles({}).then((files) => set({ files }), () => undefined));
     api.on('onDidReportError', ({ message }) => get().notice(message));
     await get().refresh();
   },
@@ -53,6 +90,40 @@ const createVaultSlice = (set: SetState, get: GetState): VaultSlice => ({
     try {
       const [vault, files, diagnostics] = await Promise.all([api.getVault({}), api.listFiles({}), api.getDiagnostics({})]);
       set({ vault, files, diagnostics, connectionError: undefined });
+    } catch (err) {
+      set({ connectionError: (err as Error).message });
+    }
+  },
+  applyDiagnosticsChange: async (e) => {
+    const api = get().api;
+    if (!api) return;
+    if (e.paths.length > FULL_REFRESH_ABOVE) return get().refresh();
+    try {
+      const fresh = await Promise.all(e.paths.map((path) => api.getDiagnostics({ path })));
+      const changed = new Set(e.paths);
+      set((s) => {
+        const added = fresh.flat().sort(compareDiagnostics);
+        const counts = new Map<string, { error: number; warning: number; info: number }>();
+        for (const d of added) {
+          const c = counts.get(d.path) ?? { error: 0, warning: 0, info: 0 };
+          c[d.severity]++;
+          counts.set(d.path, c);
+        }
+        const files = s.files.map((f) => {
+          if (!changed.has(f.path)) return f;
+          const c = counts.get(f.path) ?? { error: 0, warning: 0, info: 0 };
+          return c.error === f.counts.error && c.warning === f.counts.warning && c.info === f.counts.info ? f : { ...f, counts: c };
+        });
+        return {
+          diagnostics: mergeSorted(
+            s.diagnostics.filter((d) => !changed.has(d.path)),
+            added,
+          ),
+          vault: s.vault ? { ...s.vault, counts: e.counts } : s.vault,
+          files: files.some((f, i) => f !== s.files[i]) ? files : s.files,
+          connectionError: undefined,
+        };
+      });
     } catch (err) {
       set({ connectionError: (err as Error).message });
     }

@@ -39,12 +39,14 @@ describe.skipIf(!CHROMIUM && !process.env.CI)('the app shell in browser mode', (
     expect(app.errors).toEqual([]);
   });
 
-  it('opens a pattern from the list, with its findings', async () => {
+  it('opens a pattern from the list in the editor, in a tab of its own', async () => {
     const { page } = app;
     await page.locator('[data-path="incident-commander-rotation.md"]').click();
-    const detail = page.getByTestId('pattern-detail');
-    await detail.getByText("complementary → 'chaos-engineering-gameday'", { exact: false }).waitFor();
-    expect(await detail.locator('h2').textContent()).toBe('incident-commander-rotation.md');
+    const tab = page.getByRole('tablist', { name: 'Open patterns' }).getByRole('tab', { selected: true });
+    await tab.waitFor({ timeout: 15_000 });
+    expect(await tab.textContent()).toContain('Incident Commander Rotation');
+    await page.locator('.monaco-editor').first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: 'test-results/app-editor.png' });
   });
 
   it('updates the counts when a file is fixed outside the app', async () => {
