@@ -9,6 +9,12 @@ import type { GraphModel } from '../../shared/vault/graph-model';
 
 /** Bursts of changes (a save touches several files, findings follow) become one fetch. */
 const REFETCH_DELAY_MS = 150;
+/**
+ * Findings change with every pause in typing (unsaved buffers are validated
+ * live); refetching the whole graph for its rings then costs a long frame. So
+ * a change of findings alone waits for the curator to stop typing for a while.
+ */
+const FINDINGS_REFETCH_DELAY_MS = 1500;
 
 export function useVaultGraph(api: VaultApi | undefined, ready: boolean): { graph: GraphModel | undefined; error: string | undefined } {
   const [graph, setGraph] = useState<GraphModel | undefined>();
@@ -28,12 +34,12 @@ export function useVaultGraph(api: VaultApi | undefined, ready: boolean): { grap
         (e: Error) => live && setError(e.message),
       );
     };
-    const later = () => {
+    const later = (delay: number) => () => {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(fetchGraph, REFETCH_DELAY_MS);
+      timer = setTimeout(fetchGraph, delay);
     };
-    const offFiles = api.on('onDidChangeFiles', later);
-    const offDiagnostics = api.on('onDidChangeDiagnostics', later);
+    const offFiles = api.on('onDidChangeFiles', later(REFETCH_DELAY_MS));
+    const offDiagnostics = api.on('onDidChangeDiagnostics', later(FINDINGS_REFETCH_DELAY_MS));
     fetchGraph();
     return () => {
       live = false;
