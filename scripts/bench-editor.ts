@@ -206,8 +206,8 @@ try {
   console.log(`bench:editor: ${pattern.name} (${pattern.bytes} bytes) with ${files} files open (indexed in ${(indexMs / 1000).toFixed(1)} s), page: ${rig.entry}`);
   const app = await measure();
   report('the app as it is (its store refetches every finding of the vault on each change event)', app);
-  const incremental = rig.entry === 'harness' ? await measure('incremental-store') : undefined;
-  if (incremental) report('with a store that refetches only the changed files\' findings (test/editor/harness/incremental-diagnostics.ts)', incremental);
+  // The app's store takes in only the changed files' findings (it was an experiment here once).
+  const incremental = undefined as Awaited<ReturnType<typeof measure>> | undefined;
   console.log(
     JSON.stringify({
       keystroke_ms_local: fix1(median(ok(app.local))),

@@ -11,7 +11,6 @@ import { VaultHeader } from '../../../renderer/app/VaultHeader';
 import { FileList } from '../../../renderer/app/FileList';
 import { ProblemsPanel } from '../../../renderer/app/ProblemsPanel';
 import { EditorPane } from '../../../renderer/editor/EditorPane';
-import { withIncrementalDiagnostics } from './incremental-diagnostics';
 import '../../../renderer/styles.css';
 
 function HarnessApp() {
@@ -42,5 +41,4 @@ useTrellis.subscribe((s, prev) => {
 });
 
 const client = createApiClient();
-// `?incremental-store`: the bench's experiment with a store that refreshes only the changed files' findings.
-void useTrellis.getState().connect(window.location.search.includes('incremental-store') ? withIncrementalDiagnostics(client) : client);
+void useTrellis.getState().connect(client);
