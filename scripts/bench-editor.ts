@@ -205,9 +205,7 @@ function report(title: string, f: Figures): void {
 try {
   console.log(`bench:editor: ${pattern.name} (${pattern.bytes} bytes) with ${files} files open (indexed in ${(indexMs / 1000).toFixed(1)} s), page: ${rig.entry}`);
   const app = await measure();
-  report('the app as it is (its store refetches every finding of the vault on each change event)', app);
-  // The app's store takes in only the changed files' findings (it was an experiment here once).
-  const incremental = undefined as Awaited<ReturnType<typeof measure>> | undefined;
+  report('the app', app);
   console.log(
     JSON.stringify({
       keystroke_ms_local: fix1(median(ok(app.local))),
@@ -217,17 +215,6 @@ try {
       keystroke_ms_crossfile_p95: fix1(percentile(ok(app.cross), 95)),
       burst_end_ms_local: fix1(app.burstEnd),
       long_tasks: app.longTasks.length,
-      ...(incremental
-        ? {
-            incremental_store: {
-              keystroke_ms_local: fix1(median(ok(incremental.local))),
-              keystroke_ms_crossfile: fix1(median(ok(incremental.cross))),
-              typing_frame_ms_max: fix1(Math.max(...incremental.frames)),
-              keystroke_ms_crossfile_p95: fix1(percentile(ok(incremental.cross), 95)),
-              long_tasks: incremental.longTasks.length,
-            },
-          }
-        : {}),
       file: pattern.name,
       bytes: pattern.bytes,
       files,
