@@ -307,7 +307,7 @@ export class EventFanout {
 // ── the Electron bridge ──────────────────────────────────────────────
 
 /**
- * `window.trellis`, the one object the preload exposes: a call that resolves
+ * The page global `trellis`, the one object the preload exposes: a call that resolves
  * with its outcome (errors stay data across the context bridge, where Error
  * objects lose their names) and an event subscription. Names are checked on
  * both sides of the bridge.

@@ -1,5 +1,5 @@
 /**
- * The shape of `window.__trellisEditor`, the editor's test hooks: one type
+ * The shape of the page global `__trellisEditor`, the editor's test hooks: one type
  * for the renderer that installs them and for the end-to-end tests and bench
  * that read them, so the two can never drift apart.
  */
