@@ -5,6 +5,7 @@
  * structured edits through safe writes with undo. Both transports (Electron
  * IPC and the browser-mode WebSocket) serve this one object.
  */
+import { localDay } from '../../shared/model/local-day';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -56,11 +57,6 @@ interface HistoryEntry {
 const OWN_WRITE_ECHO_MS = 10_000;
 
 type Listener<E extends EventName> = (payload: VaultEvents[E]) => void;
-
-function localDay(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 function countsOf(diagnostics: ReadonlyArray<{ severity: keyof SeverityCounts }>): SeverityCounts {
   const c: SeverityCounts = { error: 0, warning: 0, info: 0 };

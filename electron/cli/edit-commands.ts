@@ -4,6 +4,7 @@
  * file and a summary, and writes only with --write. A file with nothing to
  * change is never touched.
  */
+import { localDay } from '../../shared/model/local-day';
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import type { VaultEditRequest } from '../../shared/api/vault-api';
@@ -78,11 +79,6 @@ Without --rule, every fixable finding except legacy migration.
 Options:
   --rule <id>            only findings of this rule (repeatable); see 'trellis rules'
 ${COMMON}`;
-
-function localDay(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 interface Loaded {
   vault: AnalyzedVault;

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { EditPreview, FileChangePreview } from '../../shared/api/vault-api';
 import { DiffBlock } from './DiffBlock';
+// Also shown by the editor's dialog, outside the curation view: bring its styles along.
+import './curation.css';
 
 /** Lines added and removed by one file's diff. */
 export function diffCounts(diff: string): { added: number; removed: number } {

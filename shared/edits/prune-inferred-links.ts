@@ -13,15 +13,8 @@ import { colonAfterKey } from './yaml-node-spans';
 import { columnOf, lineStartOf, spaces } from './text-lines';
 import { formatString, quoteStyleOf } from './yaml-scalar-format';
 
-/** What a selection predicate sees of a link (no tree nodes). */
-export interface InferredLinkView {
-  index: number;
-  target?: string;
-  type?: string;
-  confidence?: number;
-  reason?: string;
-  strength?: number;
-}
+/** What a selection predicate sees of a link: the link without its tree nodes. */
+export type InferredLinkView = Omit<InferredLink, 'node' | 'targetNode'>;
 
 export function viewOf(link: InferredLink): InferredLinkView {
   const { node: _node, targetNode: _targetNode, ...view } = link;
