@@ -15,18 +15,22 @@
  *
  * Prints a table, then one JSON line.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openVaultService } from '../electron/backend/vault-service';
 import { copyCorpus } from './bench/corpus-copy';
 import { median, percentile } from './bench/bench-util';
+import { reportBusySpans, type CpuProfile } from './bench/busy-spans';
 import { CHROMIUM, startEditorRig, until } from '../test/editor/editor-page';
 import { splitFileParts } from '../shared/editor/file-parts';
 
 const args = process.argv.slice(2);
 const keysAt = args.indexOf('--keys');
 const KEYS = keysAt >= 0 ? Math.max(5, Number(args[keysAt + 1])) : 40;
-const folder = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--keys') ?? resolve('../shared/corpus/patterns');
+const profileAt = args.indexOf('--profile');
+/** `--profile out.cpuprofile`: a CPU profile of the typing burst, and what its long stretches were made of. */
+const PROFILE = profileAt >= 0 ? args[profileAt + 1] : undefined;
+const folder = args.find((a, i) => !a.startsWith('-') && !['--keys', '--profile'].includes(args[i - 1] ?? '')) ?? resolve('../shared/corpus/patterns');
 
 if (!CHROMIUM) {
   console.error('bench:editor needs Chromium at /usr/bin/chromium');
@@ -147,6 +151,12 @@ async function measure(query?: string): Promise<Figures> {
 
   // A burst of typing in the prose, measuring frames with requestAnimationFrame.
   await p.place('body', bodyLine + 2, 1);
+  const cdp = PROFILE ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+  }
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __framing: boolean; __longTasks: number[] };
     w.__frames = [];
@@ -172,6 +182,11 @@ async function measure(query?: string): Promise<Figures> {
     w.__framing = false;
     return { frames: w.__frames.slice(1), longTasks: w.__longTasks };
   });
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(PROFILE as string, JSON.stringify(profile));
+    reportBusySpans(profile as unknown as CpuProfile);
+  }
   // From the last keystroke of a burst to its findings (includes the 150 ms quiet period).
   await p.place('body', bodyLine + 2, 1);
   await page.keyboard.type('zzzzzzzz', { delay: 40 });

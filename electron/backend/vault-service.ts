@@ -14,6 +14,7 @@ import { ApiError, METHOD_NAMES } from '../../shared/api/vault-api';
 import { analyzeFile, type FileAnalysis } from '../../shared/validation/analyze-file';
 import { VaultIndex } from '../../shared/vault/vault-index';
 import { buildGraph } from '../../shared/vault/graph-model';
+import { GraphVersions } from '../../shared/vault/graph-versions';
 import { planVaultEdit, type PlannedFile } from '../../shared/vault/plan-vault-edit';
 import { unifiedDiff } from '../../shared/edits/unified-diff';
 import type { SchemaLoadResult } from '../../shared/schema/schema';
@@ -78,6 +79,7 @@ class VaultServiceImpl {
   private readonly previews = new Map<string, { title: string; ops: FileOp[] }>();
   /** Unsaved editor texts: findings follow them instead of the disk until saved or closed. */
   private readonly buffers = new Map<string, string>();
+  private readonly graphVersions = new GraphVersions();
   private readonly undoStack: HistoryEntry[] = [];
   private readonly redoStack: HistoryEntry[] = [];
   private watcher: VaultWatcher | undefined;
@@ -330,6 +332,10 @@ class VaultServiceImpl {
 
   async getGraph(): Promise<ResultOf<'getGraph'>> {
     return buildGraph(this.index);
+  }
+
+  async getGraphUpdate(req: RequestOf<'getGraphUpdate'>): Promise<ResultOf<'getGraphUpdate'>> {
+    return this.graphVersions.update(buildGraph(this.index), req.since);
   }
 
   saveFile(req: RequestOf<'saveFile'>): Promise<ResultOf<'saveFile'>> {

@@ -1,13 +1,12 @@
 import { useMemo } from 'react';
 import type { GraphModel } from '../../shared/vault/graph-model';
-import type { GraphElements } from '../../shared/graph/graph-view-model';
+import { categoryCounts as countCategories, type GraphElements } from '../../shared/graph/graph-view-model';
 import type { SearchHit } from '../../shared/graph/graph-search';
 import {
   clampConfidence,
   DEFAULT_FILTERS,
   DEFAULT_VOCABULARY,
   edgeCategories,
-  edgeCategory,
   withTypeShown,
   type ColorBy,
   type FocusDepth,
@@ -43,14 +42,7 @@ function valueCounts(values: Array<string | undefined>): Array<[string, number]>
 export function GraphControls(props: GraphControlsProps) {
   const { graph, filters, onFiltersChange: set, elements } = props;
   const vocab = props.vocabulary ?? DEFAULT_VOCABULARY;
-  const categoryCounts = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const e of graph.edges) {
-      const c = edgeCategory(vocab, e.type);
-      counts.set(c, (counts.get(c) ?? 0) + 1);
-    }
-    return counts;
-  }, [graph, vocab]);
+  const categoryCounts = useMemo(() => countCategories(graph, vocab), [graph, vocab]);
   const patterns = useMemo(() => graph.nodes.filter((n) => !n.ghost), [graph]);
   const domains = useMemo(() => valueCounts(patterns.map((n) => n.domain)), [patterns]);
   const statuses = useMemo(() => valueCounts(patterns.map((n) => n.status)), [patterns]);

@@ -5,7 +5,7 @@
  * place whether it is drawn or not.
  */
 import type { GraphModel } from '../../shared/vault/graph-model';
-import { completePositions, layoutInput, settleNewNodes, type LayoutInput, type Point } from '../../shared/graph/graph-positions';
+import { completePositions, FEW_NEW_NODES, layoutInput, placeFewNewNodes, settleNewNodes, type LayoutInput, type Point } from '../../shared/graph/graph-positions';
 import { loadPositions, savePositions } from './position-cache';
 import { iterationsFor, runLayout, type LayoutRun } from './layout-runner';
 
@@ -73,6 +73,22 @@ export class OverviewPositions {
   /** Every node of `graph` gets a position: cached, beside its neighbours, or from a layout in a worker. */
   ensure(graph: GraphModel, fresh = false): void {
     const t0 = performance.now();
+    // The common case after a live change: every node already has its place. Deciding that
+    // from the layout's input cost 40 ms of the UI thread on the corpus.
+    const missing = fresh ? [] : graph.nodes.filter((n) => !isPlaced(this.positions.get(n.id))).map((n) => n.id);
+    if (!fresh && missing.length === 0) {
+      this.events.onDidLayout?.({ source: 'cache', placed: 0, ms: performance.now() - t0 });
+      return;
+    }
+    // A few new nodes (a ghost for a target being typed): placed beside their neighbours, nobody else moves.
+    if (!fresh && missing.length <= FEW_NEW_NODES && this.positions.size > 0) {
+      for (const [id, p] of placeFewNewNodes(graph, this.positions, missing)) this.positions.set(id, p);
+      // Places of nodes that went (ghosts of half-typed targets) are kept a while, then dropped.
+      if (this.positions.size > graph.nodes.length + 4 * FEW_NEW_NODES) this.positions = new Map(graph.nodes.map((n) => [n.id, this.positions.get(n.id) as Point]));
+      this.scheduleSave();
+      this.events.onDidLayout?.({ source: 'placed', placed: missing.length, ms: performance.now() - t0 });
+      return;
+    }
     const input = layoutInput(graph, fresh ? new Map() : this.positions);
     const count = input.ids.length;
     if (input.knownCount === count && input.knownOrphans.size === input.orphans.length) {
@@ -146,4 +162,8 @@ export class OverviewPositions {
     this.cancel();
     this.flush();
   }
+}
+
+function isPlaced(p: Point | undefined): boolean {
+  return p !== undefined && Number.isFinite(p.x) && Number.isFinite(p.y);
 }

@@ -178,6 +178,11 @@ function checkBody<M extends MethodName>(method: M, params: Record<string, unkno
     case 'readFile':
       noExtraKeys(params, ['path']);
       return done({ path: checkMarkdownPath(params.path) });
+    case 'getGraphUpdate':
+      noExtraKeys(params, ['since']);
+      if (params.since === undefined) return done({});
+      if (typeof params.since !== 'number' || !Number.isSafeInteger(params.since) || params.since < 0) fail('since must be a graph version (a whole number)');
+      return done({ since: params.since });
     case 'getDiagnostics':
       noExtraKeys(params, ['path']);
       return done(params.path === undefined ? {} : { path: checkMarkdownPath(params.path) });

@@ -7,6 +7,7 @@
 import type { Diagnostic, Severity } from '../validation/diagnostic';
 import type { Generation } from '../model/pattern-facts';
 import type { GraphModel } from '../vault/graph-model';
+import type { GraphUpdate } from '../vault/graph-delta';
 import type { InboxItem, InboxScope, InboxSort } from '../curation/inbox';
 import type { GardenHealth } from '../curation/garden-health';
 
@@ -105,6 +106,12 @@ export interface VaultMethods {
   readFile: [{ path: string }, FileContent];
   getDiagnostics: [{ path?: string }, Diagnostic[]];
   getGraph: [Record<string, never>, GraphModel];
+  /**
+   * The graph for a live view: the whole of it, or (with the version the view
+   * has) only what changed since. The corpus's graph is megabytes; a change
+   * from typing is a few nodes and edges.
+   */
+  getGraphUpdate: [{ since?: number }, GraphUpdate];
   saveFile: [{ path: string; text: string; baseHash: string }, SaveResult];
   /**
    * The editor's unsaved text of a file (or null when the buffer is closed or
@@ -152,6 +159,7 @@ export const METHOD_NAMES: readonly MethodName[] = [
   'readFile',
   'getDiagnostics',
   'getGraph',
+  'getGraphUpdate',
   'saveFile',
   'setBuffer',
   'previewEdit',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completePositions, concentricPositions, finishOverviewLayout, layoutInput, positionsFromArray, settleNewNodes, type Point } from './graph-positions';
+import { completePositions, concentricPositions, finishOverviewLayout, LAYOUT_SPACING, layoutInput, placeFewNewNodes, positionsFromArray, settleNewNodes, type Point } from './graph-positions';
 import { forceLayout, normalizeSpread, spreadOverlaps } from './force-layout';
 import { neighbourhood } from './graph-view-model';
 import { curated, graphOf, inferred, pattern } from '../../test/graph/graph-builder';
@@ -102,5 +102,31 @@ describe('new nodes in a cached layout', () => {
     const p = completePositions(input, input.positions);
     for (const id of ['a1', 'a2', 'b1']) expect(p.get(id)).toEqual(cached.get(id));
     for (const other of ['a1', 'a2', 'a3', 'a5']) expect(dist(p.get('a4'), p.get(other))).toBeGreaterThan(40);
+  });
+});
+
+describe('placing a few new nodes', () => {
+  it('puts a new ghost beside the pattern that links to it, clear of everyone, and moves no one else', () => {
+    const known = laidOut();
+    const before = new Map(known);
+    const grown = graphOf([...twoClusters.nodes], [...twoClusters.edges, curated('b2', 'tools', 'typed-targ', 0.8)]);
+    const placed = placeFewNewNodes(grown, known, ['typed-targ']);
+    const p = placed.get('typed-targ');
+    expect(p).toBeDefined();
+    const nearest = Math.min(...[...known.values()].map((q) => dist(p, q)));
+    expect(nearest).toBeGreaterThanOrEqual(LAYOUT_SPACING * 0.9);
+    // Nearer its neighbour than the other cluster is.
+    expect(dist(p, known.get('b2'))).toBeLessThan(dist(known.get('b2'), known.get('a2')));
+    expect(known).toEqual(before);
+    // The same place every time.
+    expect(placeFewNewNodes(grown, known, ['typed-targ']).get('typed-targ')).toEqual(p);
+  });
+
+  it('puts a new pattern with no placed neighbour below the drawing, and two of them apart', () => {
+    const known = laidOut();
+    const placed = placeFewNewNodes(twoClusters, known, ['new-1', 'new-2']);
+    const maxY = Math.max(...[...known.values()].map((q) => q.y));
+    expect(placed.get('new-1')?.y ?? 0).toBeGreaterThan(maxY);
+    expect(dist(placed.get('new-1'), placed.get('new-2'))).toBeGreaterThanOrEqual(LAYOUT_SPACING * 0.9);
   });
 });

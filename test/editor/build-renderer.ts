@@ -15,7 +15,9 @@ export function appMountsEditor(): boolean {
 
 export async function buildRenderer(outDir: string): Promise<{ outDir: string; entry: 'app' | 'harness' }> {
   if (appMountsEditor()) {
-    await build({ configFile: join(REPO, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false } });
+    // TRELLIS_NO_MINIFY=1 keeps function names readable in a profile (`bench:editor -- --profile`).
+    const minify = process.env['TRELLIS_NO_MINIFY'] ? false : undefined;
+    await build({ configFile: join(REPO, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false, ...(minify === false ? { minify } : {}) } });
     return { outDir, entry: 'app' };
   }
   await build({

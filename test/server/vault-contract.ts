@@ -122,6 +122,26 @@ export function describeVaultContract(label: string, open: () => Promise<Contrac
       expect(existsSync(join(root, '..', 'outside.md'))).toBe(false);
     });
 
+    it('getGraphUpdate gives the whole graph, then only what an unsaved edit changed, then the way back', async () => {
+      const path = 'mob-programming.md';
+      const first = await api.getGraphUpdate({});
+      if (!('graph' in first)) throw new Error('the first answer must be the whole graph');
+      expect(first.graph.nodes.filter((n) => !n.ghost)).toHaveLength(28);
+      const { text } = await api.readFile({ path });
+      await api.setBuffer({ path, text: text.replace(/^title: .*$/m, 'title: Mob programming, retitled') });
+      const second = await api.getGraphUpdate({ since: first.version });
+      if (!('delta' in second)) throw new Error('expected a delta from the version the view has');
+      expect(second.since).toBe(first.version);
+      expect(second.delta.nodes.map((n) => [n.id, n.title])).toEqual([['mob-programming', 'Mob programming, retitled']]);
+      expect(second.delta.edges).toEqual([]);
+      await api.setBuffer({ path, text: null });
+      const third = await api.getGraphUpdate({ since: second.version });
+      if (!('delta' in third)) throw new Error('expected a delta');
+      expect(third.delta.nodes.map((n) => n.title)).toEqual([first.graph.nodes.find((n) => n.id === 'mob-programming')?.title]);
+      // A version this backend never handed out gets the whole graph.
+      expect('graph' in (await api.getGraphUpdate({ since: 7 }))).toBe(true);
+    });
+
     it('a missing file is an error, not an empty file', async () => {
       await expect(api.readFile({ path: 'no-such-pattern.md' })).rejects.toThrow(/no-such-pattern/);
     });
