@@ -138,6 +138,7 @@ export class EditorSession {
     if (parts.mode === 'split') {
       this.parts = { head: parts.head, fence: parts.fence, mode: 'split' };
       this.yamlModel = make(parts.yaml, 'yaml', 'yaml');
+      tokenizeNow(this.yamlModel);
       this.bodyModel = make(parts.body, 'markdown', 'body');
     } else {
       this.parts = { head: '', fence: '', mode: 'whole' };
@@ -331,4 +332,17 @@ export class EditorSession {
   get isDisposed(): boolean {
     return this.disposed;
   }
+}
+
+/**
+ * Monaco applies a language's Enter rules (indent after `key:`) only on lines
+ * its background tokenizer has reached, so for the first few hundred
+ * milliseconds after opening, Enter kept the indentation and later it
+ * indented: the same keys, two results. Front-matter is at most a few
+ * hundred lines; tokenizing it at once costs little. (`tokenization` is not in
+ * Monaco's typings, hence the narrow cast.)
+ */
+function tokenizeNow(model: MonacoEditor.ITextModel): void {
+  const tokenization = (model as unknown as { tokenization?: { forceTokenization?(line: number): void } }).tokenization;
+  tokenization?.forceTokenization?.(model.getLineCount());
 }

@@ -34,8 +34,10 @@ import 'monaco-editor/features/wordPartOperations/register';
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController.js';
 import 'monaco-editor/editor/contrib/gotoError/browser/markerSelectionStatus.js';
 import 'monaco-editor/editor/contrib/dropOrPasteInto/browser/copyPasteContribution.js';
-import 'monaco-editor/languages/definitions/yaml/register';
-import 'monaco-editor/languages/definitions/markdown/register';
+// The two languages' definitions load with the editor rather than on first use (Monaco's lazy
+// loader), so highlighting and Enter rules are there from a file's first keystroke.
+import * as yamlDefinition from 'monaco-editor/languages/definitions/yaml/yaml';
+import * as markdownDefinition from 'monaco-editor/languages/definitions/markdown/markdown';
 
 let configured = false;
 
@@ -46,6 +48,14 @@ export function setupMonaco(): typeof monaco {
     // Only the generic editor worker (diffs, word ranges): YAML and Markdown help comes from our own providers.
     getWorker: () => new EditorWorker({ name: 'monaco-editor-worker' }),
   };
+  for (const [id, extensions, definition] of [
+    ['yaml', ['.yaml', '.yml'], yamlDefinition],
+    ['markdown', ['.md', '.markdown'], markdownDefinition],
+  ] as const) {
+    monaco.languages.register({ id, extensions: [...extensions] });
+    monaco.languages.setLanguageConfiguration(id, definition.conf);
+    monaco.languages.setMonarchTokensProvider(id, definition.language);
+  }
   monaco.editor.defineTheme('trellis', {
     base: 'vs',
     inherit: true,

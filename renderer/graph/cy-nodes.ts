@@ -32,26 +32,43 @@ export function applyNodeDiff(
   positionOf: (id: string) => Point,
   moveAll: boolean,
 ): NodeDiffResult {
-  const nextIds = new Set(next.map((n) => n.id));
   const result: NodeDiffResult = { added: 0, removed: 0, updated: 0 };
+  // Plain look-ups first: Cytoscape's collections cost far more per node than a Map, and after
+  // a live change almost every node is the very same view object as before.
+  const nextIds = new Set<string>();
+  const toAdd: cytoscape.ElementDefinition[] = [];
+  const toUpdate: ViewNode[] = [];
+  for (const n of next) {
+    nextIds.add(n.id);
+    const before = previous.get(n.id);
+    if (!before) toAdd.push({ group: 'nodes', data: dataOf(n), position: { ...positionOf(n.id) }, classes: n.classes });
+    else if (before !== n && !sameLook(before, n)) toUpdate.push(n);
+  }
+  const gone: string[] = [];
+  for (const id of previous.keys()) if (!nextIds.has(id)) gone.push(id);
+  if (!gone.length && !toAdd.length && !toUpdate.length && !moveAll) return result;
   cy.batch(() => {
-    const gone = cy.nodes().filter((n) => !nextIds.has(n.id()));
-    result.removed = gone.length;
-    if (gone.length) cy.remove(gone);
-    const toAdd: cytoscape.ElementDefinition[] = [];
-    for (const n of next) {
-      const before = previous.get(n.id);
-      const ele = before ? cy.getElementById(n.id) : undefined;
-      if (!ele || ele.empty()) {
+    for (const id of gone) {
+      const ele = cy.getElementById(id);
+      if (!ele.empty()) {
+        cy.remove(ele);
+        result.removed++;
+      }
+    }
+    for (const n of toUpdate) {
+      const ele = cy.getElementById(n.id);
+      if (ele.empty()) {
         toAdd.push({ group: 'nodes', data: dataOf(n), position: { ...positionOf(n.id) }, classes: n.classes });
         continue;
       }
-      if (!sameLook(before as ViewNode, n)) {
-        ele.data(dataOf(n));
-        ele.classes(mergeClasses(n.classes, ele.classes()));
-        result.updated++;
+      ele.data(dataOf(n));
+      ele.classes(mergeClasses(n.classes, ele.classes()));
+      result.updated++;
+    }
+    if (moveAll) {
+      for (const n of next) {
+        if (previous.has(n.id)) cy.getElementById(n.id).position({ ...positionOf(n.id) });
       }
-      if (moveAll) ele.position({ ...positionOf(n.id) });
     }
     if (toAdd.length) cy.add(toAdd);
     result.added = toAdd.length;

@@ -50,6 +50,20 @@ const DASH_LIMIT = 4000;
 const DASH = [5, 4];
 const DASH_PERIOD = 9;
 
+/** Each link's style group, worked out once per view object (the view model keeps unchanged links' objects). */
+const looks = new WeakMap<ViewEdge, { key: string; width: number; opacity: number }>();
+
+function lookOf(e: ViewEdge): { key: string; width: number; opacity: number } {
+  let look = looks.get(e);
+  if (!look) {
+    const width = Math.round(e.width * 2) / 2;
+    const opacity = Math.round(e.opacity * 20) / 20;
+    look = { key: `${e.color}|${width}|${opacity}|${e.dashed}|${e.arrow}`, width, opacity };
+    looks.set(e, look);
+  }
+  return look;
+}
+
 export class EdgeLayer {
   private readonly ctx: CanvasRenderingContext2D;
   private edges: ViewEdge[] = [];
@@ -118,11 +132,9 @@ export class EdgeLayer {
       this.tgt[i] = this.nodeIndex.get(e.target) as number;
       this.laneSign[i] = e.source < e.target ? 1 : -1;
       this.byId.set(e.id, i);
-      const width = Math.round(e.width * 2) / 2;
-      const opacity = Math.round(e.opacity * 20) / 20;
-      const key = `${e.color}|${width}|${opacity}|${e.dashed}|${e.arrow}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { color: e.color, width, opacity, dashed: e.dashed, arrow: e.arrow, edges: [] }));
+      const look = lookOf(e);
+      let g = groups.get(look.key);
+      if (!g) groups.set(look.key, (g = { color: e.color, width: look.width, opacity: look.opacity, dashed: e.dashed, arrow: e.arrow, edges: [] }));
       g.edges.push(i);
     });
     // Inferred (dashed) links underneath, then curated ones from thin to thick.

@@ -49,6 +49,8 @@ export class GraphCanvas {
   private inFocus = false;
   private overviewViewport: { zoom: number; pan: Point } | undefined;
   private selectedId: string | undefined;
+  /** The node that has the `selected` class. */
+  private markedId: string | undefined;
   private hoveredEdge: string | undefined;
   private userMovedViewport = false;
   private painted = false;
@@ -257,8 +259,10 @@ export class GraphCanvas {
     if (first || (this.inFocus && focusChanged)) this.cy.fit(undefined, 30);
     else if (wasFocus && !this.inFocus && this.overviewViewport) this.cy.viewport(this.overviewViewport);
     this.edges.setViewport({ zoom: this.cy.zoom(), pan: this.cy.pan() });
+    // Labels follow a moment later: a pass over every node, not worth a long frame after a live change.
+    if (first) this.updateLabels();
+    else this.scheduleLabels();
     this.painted = true;
-    this.updateLabels();
     this.whenPainted(() => this.events.onDidPaint?.({ first, ms: performance.now() - t0 }));
   }
 
@@ -317,10 +321,12 @@ export class GraphCanvas {
   }
 
   private applySelection(): void {
-    this.cy.batch(() => {
-      this.cy.nodes('.selected').removeClass('selected');
-      if (this.selectedId) this.cy.getElementById(this.selectedId).addClass('selected');
-    });
+    // The node marked last time, by id: a selector query runs over every node.
+    const marked = this.markedId === undefined ? undefined : this.cy.getElementById(this.markedId);
+    const wanted = this.selectedId === undefined ? undefined : this.cy.getElementById(this.selectedId);
+    if (marked !== undefined && !marked.empty() && this.markedId !== this.selectedId) marked.removeClass('selected');
+    if (wanted !== undefined && !wanted.empty() && !wanted.hasClass('selected')) wanted.addClass('selected');
+    this.markedId = this.selectedId;
     this.edges.setEmphasis(this.selectedId, this.hoveredEdge);
   }
 

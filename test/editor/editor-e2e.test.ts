@@ -203,6 +203,7 @@ describe.skipIf(!CHROMIUM)('the pattern editor in Chromium', () => {
     const requires = await p.lineOf('yaml', '  requires: []');
     await p.place('yaml', requires, 200);
     for (let i = 0; i < 3; i++) await p.page.keyboard.press('Backspace');
+    // Enter after `requires:` indents the new line (YAML's rules), as the vault writes its lists, however soon after opening.
     await p.page.keyboard.press('Enter');
     await p.page.keyboard.type('- slug: wip');
     await p.page.keyboard.press('Control+Space');
@@ -212,7 +213,7 @@ describe.skipIf(!CHROMIUM)('the pattern editor in Chromium', () => {
     await shot(p, '7-completion');
     await item.first().click();
     const requiresBlock = async () => (await p.partText('yaml')).split('\n').slice(requires - 1, requires + 2).join('\n');
-    await until('the completion to be inserted', async () => (await requiresBlock()).startsWith('  requires:\n  - slug: wip-limits\n'), 5000).catch(async () => {
+    await until('the completion to be inserted', async () => (await requiresBlock()).startsWith('  requires:\n    - slug: wip-limits\n'), 5000).catch(async () => {
       throw new Error(`after completion: ${JSON.stringify(await requiresBlock())}`);
     });
 
