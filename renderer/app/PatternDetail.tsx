@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { FileContent } from '../../shared/api/vault-api';
+import type { Diagnostic } from '../../shared/validation/diagnostic';
 import { useTrellis } from '../store/vault-store';
+
+const NONE: readonly Diagnostic[] = [];
 
 /** A read-only view of the selected pattern: its findings and its text (the editor comes later). */
 export function PatternDetail() {
   const api = useTrellis((s) => s.api);
   const path = useTrellis((s) => s.selectedPath);
-  const diagnostics = useTrellis((s) => s.diagnostics);
+  const own = useTrellis((s) => (s.selectedPath ? s.diagnostics.get(s.selectedPath) : undefined)) ?? NONE;
   const [content, setContent] = useState<FileContent | undefined>();
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
@@ -17,9 +20,8 @@ export function PatternDetail() {
     return () => {
       live = false;
     };
-  }, [api, path, diagnostics]);
+  }, [api, path, own]);
   if (!path) return <section className="detail empty">Select a pattern to see its findings and text.</section>;
-  const own = diagnostics.filter((d) => d.path === path);
   return (
     <section className="detail" aria-label="Pattern" data-testid="pattern-detail">
       <h2>{path}</h2>

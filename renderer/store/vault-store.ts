@@ -6,18 +6,42 @@
  */
 import { create } from 'zustand';
 import type { FileSummary, IndexProgress, VaultApi, VaultEvents, VaultInfo } from '../../shared/api/vault-api';
-import { compareDiagnostics, type Diagnostic } from '../../shared/validation/diagnostic';
+import { compareDiagnostics, type Diagnostic, type Severity } from '../../shared/validation/diagnostic';
 
 /** Above this many changed files one full refresh is cheaper than many small fetches. */
 const FULL_REFRESH_ABOVE = 50;
 
-function mergeSorted(a: readonly Diagnostic[], b: readonly Diagnostic[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(compareDiagnostics(a[i] as Diagnostic, b[j] as Diagnostic) <= 0 ? (a[i++] as Diagnostic) : (b[j++] as Diagnostic));
-  while (i < a.length) out.push(a[i++] as Diagnostic);
-  while (j < b.length) out.push(b[j++] as Diagnostic);
+/** Findings by file, each list sorted; files without findings have no entry. */
+export type DiagnosticsByPath = ReadonlyMap<string, readonly Diagnostic[]>;
+
+/**
+ * The same rule, severity and fix names arrive as new strings in every
+ * message: tens of thousands of copies for the corpus, which the garbage
+ * collector then walks while the curator types. One copy of each is kept.
+ */
+const interned = new Map<string, string>();
+const intern = (v: string): string => interned.get(v) ?? (interned.set(v, v), v);
+
+function internDiagnostic(d: Diagnostic): Diagnostic {
+  d.rule = intern(d.rule);
+  d.path = intern(d.path);
+  d.severity = intern(d.severity) as Severity;
+  if (d.fix) {
+    d.fix.title = intern(d.fix.title);
+    d.fix.edit.kind = intern(d.fix.edit.kind) as typeof d.fix.edit.kind;
+  }
+  return d;
+}
+
+function byPath(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const out = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    internDiagnostic(d);
+    const list = out.get(d.path);
+    if (list) list.push(d);
+    else out.set(d.path, [d]);
+  }
+  for (const list of out.values()) list.sort(compareDiagnostics);
   return out;
 }
 
@@ -25,7 +49,8 @@ export interface VaultSlice {
   api: VaultApi | undefined;
   vault: VaultInfo | undefined;
   files: FileSummary[];
-  diagnostics: Diagnostic[];
+  /** The vault's findings by file: a change replaces only the entries of the files it names. */
+  diagnostics: DiagnosticsByPath;
   progress: IndexProgress | undefined;
   connectionError: string | undefined;
   notices: string[];
@@ -51,7 +76,7 @@ const createVaultSlice = (set: SetState, get: GetState): VaultSlice => ({
   api: undefined,
   vault: undefined,
   files: [],
-  diagnostics: [],
+  diagnostics: new Map(),
   progress: undefined,
   connectionError: undefined,
   notices: [],
@@ -89,7 +114,7 @@ const createVaultSlice = (set: SetState, get: GetState): VaultSlice => ({
     if (!api) return;
     try {
       const [vault, files, diagnostics] = await Promise.all([api.getVault({}), api.listFiles({}), api.getDiagnostics({})]);
-      set({ vault, files, diagnostics, connectionError: undefined });
+      set({ vault, files, diagnostics: byPath(diagnostics), connectionError: undefined });
     } catch (err) {
       set({ connectionError: (err as Error).message });
     }
@@ -102,12 +127,18 @@ const createVaultSlice = (set: SetState, get: GetState): VaultSlice => ({
       const fresh = await Promise.all(e.paths.map((path) => api.getDiagnostics({ path })));
       const changed = new Set(e.paths);
       set((s) => {
-        const added = fresh.flat().sort(compareDiagnostics);
+        const added = byPath(fresh.flat());
         const counts = new Map<string, { error: number; warning: number; info: number }>();
-        for (const d of added) {
-          const c = counts.get(d.path) ?? { error: 0, warning: 0, info: 0 };
-          c[d.severity]++;
-          counts.set(d.path, c);
+        for (const [path, list] of added) {
+          const c = { error: 0, warning: 0, info: 0 };
+          for (const d of list) c[d.severity]++;
+          counts.set(path, c);
+        }
+        const diagnostics = new Map(s.diagnostics);
+        for (const path of changed) {
+          const list = added.get(path);
+          if (list) diagnostics.set(path, list);
+          else diagnostics.delete(path);
         }
         const files = s.files.map((f) => {
           if (!changed.has(f.path)) return f;
@@ -115,10 +146,7 @@ const createVaultSlice = (set: SetState, get: GetState): VaultSlice => ({
           return c.error === f.counts.error && c.warning === f.counts.warning && c.info === f.counts.info ? f : { ...f, counts: c };
         });
         return {
-          diagnostics: mergeSorted(
-            s.diagnostics.filter((d) => !changed.has(d.path)),
-            added,
-          ),
+          diagnostics,
           vault: s.vault ? { ...s.vault, counts: e.counts } : s.vault,
           files: files.some((f, i) => f !== s.files[i]) ? files : s.files,
           connectionError: undefined,

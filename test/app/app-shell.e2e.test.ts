@@ -39,6 +39,32 @@ describe.skipIf(!CHROMIUM && !process.env.CI)('the app shell in browser mode', (
     expect(app.errors).toEqual([]);
   });
 
+  it('groups the problems by rule and filters them to one rule, with the counts the backend reports', async () => {
+    const { page } = app;
+    const all = await app.service.getDiagnostics({});
+    const shown = all.filter((d) => d.severity !== 'info');
+    const perRule = new Map<string, number>();
+    for (const d of shown) perRule.set(d.rule, (perRule.get(d.rule) ?? 0) + 1);
+    const problems = page.getByTestId('problems');
+    await page.getByTestId('problems-group-by').selectOption('rule');
+    const groupTitles = await problems.locator('[data-group]').evaluateAll((els) => els.map((e) => e.getAttribute('data-group')));
+    expect(groupTitles.sort()).toEqual([...perRule.keys()].sort());
+    // The most frequent rule: its group lists exactly its findings, each naming its file and line.
+    const [topRule, topCount] = [...perRule].sort((a, b) => b[1] - a[1])[0] as [string, number];
+    expect(await problems.locator(`[data-group="${topRule}"] li.problem`).count()).toBe(topCount);
+    const first = shown.filter((d) => d.rule === topRule).sort((a, b) => (a.path < b.path ? -1 : 1))[0];
+    expect(await problems.locator(`[data-group="${topRule}"] li.problem .loc`).first().textContent()).toContain(`${first?.path}:${first?.span.line}:`);
+    // One rule only: the count and the rows follow.
+    await page.getByTestId('problems-rule').selectOption(topRule);
+    expect(await page.getByTestId('problems-count').textContent()).toBe(String(topCount));
+    expect(await problems.locator('li.problem').count()).toBe(topCount);
+    await page.screenshot({ path: 'test-results/app-problems-by-rule.png' });
+    // Back to every rule, by file, as the other tests expect.
+    await page.getByTestId('problems-rule').selectOption('');
+    await page.getByTestId('problems-group-by').selectOption('file');
+    expect(await page.getByTestId('problems-count').textContent()).toBe(String(shown.length));
+  });
+
   it('opens a pattern from the list in the editor, in a tab of its own', async () => {
     const { page } = app;
     await page.locator('[data-path="incident-commander-rotation.md"]').click();
