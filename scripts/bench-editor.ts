@@ -21,6 +21,7 @@ import { openVaultService } from '../electron/backend/vault-service';
 import { copyCorpus } from './bench/corpus-copy';
 import { median, percentile } from './bench/bench-util';
 import { reportBusySpans, type CpuProfile } from './bench/busy-spans';
+import { reportLongTasks } from './bench/trace-tasks';
 import { CHROMIUM, startEditorRig, until } from '../test/editor/editor-page';
 import { splitFileParts } from '../shared/editor/file-parts';
 
@@ -30,7 +31,10 @@ const KEYS = keysAt >= 0 ? Math.max(5, Number(args[keysAt + 1])) : 40;
 const profileAt = args.indexOf('--profile');
 /** `--profile out.cpuprofile`: a CPU profile of the typing burst, and what its long stretches were made of. */
 const PROFILE = profileAt >= 0 ? args[profileAt + 1] : undefined;
-const folder = args.find((a, i) => !a.startsWith('-') && !['--keys', '--profile'].includes(args[i - 1] ?? '')) ?? resolve('../shared/corpus/patterns');
+const traceAt = args.indexOf('--trace');
+/** `--trace out.json`: a Chrome trace of the typing burst, and what its long tasks were made of (style, layout, paint, GC included). */
+const TRACE = traceAt >= 0 ? args[traceAt + 1] : undefined;
+const folder = args.find((a, i) => !a.startsWith('-') && !['--keys', '--profile', '--trace'].includes(args[i - 1] ?? '')) ?? resolve('../shared/corpus/patterns');
 
 if (!CHROMIUM) {
   console.error('bench:editor needs Chromium at /usr/bin/chromium');
@@ -151,10 +155,11 @@ async function measure(query?: string): Promise<Figures> {
 
   // A burst of typing in the prose, measuring frames with requestAnimationFrame.
   await p.place('body', bodyLine + 2, 1);
+  if (TRACE) await rig.browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'toplevel'] });
   const cdp = PROFILE ? await page.context().newCDPSession(page) : undefined;
   if (cdp) {
     await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env['TRELLIS_SAMPLE_US'] ?? 250) });
     await cdp.send('Profiler.start');
   }
   await page.evaluate(() => {
@@ -182,10 +187,17 @@ async function measure(query?: string): Promise<Figures> {
     w.__framing = false;
     return { frames: w.__frames.slice(1), longTasks: w.__longTasks };
   });
+  if (TRACE) {
+    const buffer = await rig.browser.stopTracing();
+    writeFileSync(TRACE, buffer);
+    reportLongTasks(JSON.parse(buffer.toString('utf8')), Number(process.env['TRELLIS_SPAN_MS'] ?? 30));
+  }
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(PROFILE as string, JSON.stringify(profile));
-    reportBusySpans(profile as unknown as CpuProfile);
+    reportBusySpans(profile as unknown as CpuProfile, Number(process.env['TRELLIS_SPAN_MS'] ?? 50));
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+    console.log(`  page heap: ${(heap.usedSize / 2 ** 20).toFixed(0)} MB used of ${(heap.totalSize / 2 ** 20).toFixed(0)} MB`);
   }
   // From the last keystroke of a burst to its findings (includes the 150 ms quiet period).
   await p.place('body', bodyLine + 2, 1);

@@ -132,7 +132,9 @@ export function GraphView(props: GraphViewProps) {
     };
   }, [edgeMenu, labelOf, nodeMenu]);
 
-  useLayoutEffect(() => {
+  // After paint, not in the commit: a live change's React work and the canvas's work are then two
+  // tasks, each short enough to keep typing smooth, rather than one long one.
+  useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
     canvas.setVault(vaultKey);

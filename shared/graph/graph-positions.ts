@@ -295,17 +295,20 @@ export const FEW_NEW_NODES = 32;
 export function placeFewNewNodes(graph: GraphModel, known: ReadonlyMap<string, Point>, newIds: readonly string[]): Map<string, Point> {
   const fresh = new Set(newIds);
   const sum = new Map<string, { x: number; y: number; k: number }>();
+  const add = (a: string, b: string) => {
+    const p = known.get(b);
+    if (!p) return;
+    const s = sum.get(a);
+    if (s) {
+      s.x += p.x;
+      s.y += p.y;
+      s.k++;
+    } else sum.set(a, { x: p.x, y: p.y, k: 1 });
+  };
   for (const e of graph.edges) {
-    for (const [a, b] of [
-      [e.source, e.target],
-      [e.target, e.source],
-    ] as const) {
-      if (!fresh.has(a) || a === b) continue;
-      const p = known.get(b);
-      if (!p) continue;
-      const s = sum.get(a) ?? { x: 0, y: 0, k: 0 };
-      sum.set(a, { x: s.x + p.x, y: s.y + p.y, k: s.k + 1 });
-    }
+    if (e.source === e.target) continue;
+    if (fresh.has(e.source)) add(e.source, e.target);
+    if (fresh.has(e.target)) add(e.target, e.source);
   }
   const taken: Point[] = [...known.values()];
   let minX = Infinity;
