@@ -10,6 +10,7 @@ import { GraphLegend } from './GraphLegend';
 import { useGraphRoute } from './graph-route';
 import { useVaultGraph } from './use-vault-graph';
 import { useGraphEdits } from './use-graph-edits';
+import { useStoredPositions } from './use-stored-positions';
 import type { LayoutInfo } from './graph-canvas';
 
 export interface GraphPaneProps {
@@ -51,6 +52,8 @@ export function GraphPane(props: GraphPaneProps) {
   const idByPath = useMemo(() => new Map((graph?.nodes ?? []).filter((n) => n.path).map((n) => [n.path as string, n.id])), [graph]);
   const pathOf = useCallback((id: string) => byId.get(id)?.path, [byId]);
   const edits = useGraphEdits(api, pathOf);
+  // A fixed graph (tests, the bench) keeps its positions to itself.
+  const storePositions = useStoredPositions(props.graph ? undefined : api, vault?.ready ?? false, vaultKey, view, !!graph);
 
   // The address decides focus; the pane's own filters decide the rest.
   const effectiveFilters = useMemo<GraphFilters>(() => {
@@ -150,6 +153,7 @@ export function GraphPane(props: GraphPaneProps) {
           onPromote={(edge, type) => void edits.promote(edge, type)}
           onPrune={(edge) => void edits.prune(edge)}
           onDidPaint={(info) => props.onDidPaint?.(info)}
+          onDidSavePositions={storePositions}
           onLayoutProgress={(p) => setLayoutNote(`Laying out ${p.nodes} patterns… ${Math.round((100 * p.done) / p.total)}%`)}
           onDidLayout={(info) => {
             setLayoutNote(undefined);

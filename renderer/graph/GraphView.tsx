@@ -43,6 +43,8 @@ export interface GraphViewProps {
   onDidLayout?: (info: LayoutInfo) => void;
   /** The overview's layout is running in a worker (cold start). */
   onLayoutProgress?: (progress: LayoutProgress) => void;
+  /** The overview's positions changed and were saved locally (the app may keep a copy). */
+  onDidSavePositions?: (positions: ReadonlyMap<string, Point>) => void;
   ref?: Ref<GraphViewHandle>;
 }
 
@@ -121,6 +123,7 @@ export function GraphView(props: GraphViewProps) {
       onDidPaint: (info) => latest.current.onDidPaint?.(info),
       onDidLayout: (info) => latest.current.onDidLayout?.(info),
       onLayoutProgress: (progress) => latest.current.onLayoutProgress?.(progress),
+      onDidSavePositions: (positions) => latest.current.onDidSavePositions?.(positions),
       onUserMove: () => setMenu(undefined),
     });
     canvasRef.current = canvas;

@@ -32,6 +32,8 @@ export interface GraphCanvasEvents {
   onLayoutProgress?(progress: LayoutProgress): void;
   /** The curator started to pan or zoom (wheel, or a press on the canvas). */
   onUserMove?(): void;
+  /** The overview's positions were saved locally (after a layout, a placement or a drag). */
+  onDidSavePositions?(positions: ReadonlyMap<string, Point>): void;
 }
 
 /** Labels cost a measurement and a texture each; past this many in view only the largest nodes get one. */
@@ -77,6 +79,7 @@ export class GraphCanvas {
       },
       onDidLayout: (info) => this.events.onDidLayout?.(info),
       onLayoutProgress: (progress) => this.events.onLayoutProgress?.(progress),
+      onDidSave: (positions) => this.events.onDidSavePositions?.(positions),
     });
     this.cy = cytoscape({
       container,

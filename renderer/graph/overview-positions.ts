@@ -27,6 +27,8 @@ export interface OverviewEvents {
   onDidMove(final: boolean): void;
   onDidLayout?(info: LayoutInfo): void;
   onLayoutProgress?(progress: LayoutProgress): void;
+  /** The positions were saved (a layout ended, nodes were placed or dragged): for a copy elsewhere. */
+  onDidSave?(positions: ReadonlyMap<string, Point>): void;
 }
 
 /** Share of nodes that must have a cached place for new ones to be put beside neighbours rather than laying out afresh. */
@@ -141,8 +143,14 @@ export class OverviewPositions {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
-      if (this.vaultKey) savePositions(this.vaultKey, this.positions);
+      this.save();
     }, SAVE_DELAY_MS);
+  }
+
+  private save(): void {
+    if (!this.vaultKey) return;
+    savePositions(this.vaultKey, this.positions);
+    this.events.onDidSave?.(this.positions);
   }
 
   /** Writes a pending save now. */
@@ -150,7 +158,7 @@ export class OverviewPositions {
     if (!this.saveTimer) return;
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    if (this.vaultKey) savePositions(this.vaultKey, this.positions);
+    this.save();
   }
 
   private cancel(): void {

@@ -181,6 +181,39 @@ describe.skipIf(!CHROMIUM)('the graph view in Chromium', () => {
     await shot(p, '8-promoted');
   });
 
+  it("keeps the curator's arrangement in the vault: a dragged node is where it was left in a fresh browser profile", async () => {
+    const first = await newPage();
+    const id = 'retrospective';
+    const from = await first.page.evaluate((n) => window.__trellisGraph?.clientPositionOf(n), id);
+    if (!from) throw new Error(`${id} is not drawn`);
+    const modelBefore = await first.positionOf(id);
+    await first.page.mouse.move(from.x, from.y);
+    await first.page.mouse.down();
+    await first.page.mouse.move(from.x + 60, from.y + 45, { steps: 6 });
+    await first.page.mouse.up();
+    const moved = await first.positionOf(id);
+    expect(Math.hypot((moved?.x ?? 0) - (modelBefore?.x ?? 0), (moved?.y ?? 0) - (modelBefore?.y ?? 0))).toBeGreaterThan(10);
+    // The vault's own copy, on disk, gets the new place.
+    const stored = join(vault.root, '.trellis', 'cache', 'view', 'graph-positions.json');
+    await until(
+      'the positions in the vault',
+      async () => {
+        const raw = await readFile(stored, 'utf8').catch(() => '');
+        if (!raw) return false;
+        const { ids, xy } = JSON.parse(raw) as { ids: string[]; xy: number[] };
+        const i = ids.indexOf(id);
+        return i >= 0 && Math.abs((xy[2 * i] as number) - (moved?.x ?? 0)) < 0.2 && Math.abs((xy[2 * i + 1] as number) - (moved?.y ?? 0)) < 0.2;
+      },
+      10_000,
+    );
+    // A new browser context has an empty localStorage, as a new browser-mode port (origin) does.
+    const second = await newPage();
+    await until('the stored place', async () => {
+      const p = await second.positionOf(id);
+      return Math.abs((p?.x ?? 0) - (moved?.x ?? 0)) < 0.2 && Math.abs((p?.y ?? 0) - (moved?.y ?? 0)) < 0.2;
+    });
+  });
+
   it('a file written from outside appears in place, next to its neighbours, and nothing else moves', async () => {
     const p = await newPage();
     const ids = await p.nodeIds();
