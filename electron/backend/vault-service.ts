@@ -334,6 +334,10 @@ class VaultServiceImpl {
     return buildGraph(this.index);
   }
 
+  async getSchema(): Promise<ResultOf<'getSchema'>> {
+    return this.schema.schema;
+  }
+
   async getGraphUpdate(req: RequestOf<'getGraphUpdate'>): Promise<ResultOf<'getGraphUpdate'>> {
     return this.graphVersions.update(buildGraph(this.index), req.since);
   }

@@ -171,6 +171,7 @@ function checkBody<M extends MethodName>(method: M, params: Record<string, unkno
     case 'getVault':
     case 'listFiles':
     case 'getGraph':
+    case 'getSchema':
     case 'undo':
     case 'redo':
       noExtraKeys(params, []);

@@ -7,6 +7,7 @@
 import type { Diagnostic, Severity } from '../validation/diagnostic';
 import type { Generation } from '../model/pattern-facts';
 import type { GraphModel } from '../vault/graph-model';
+import type { PatternSchema } from '../schema/schema';
 import type { GraphUpdate } from '../vault/graph-delta';
 import type { InboxItem, InboxScope, InboxSort } from '../curation/inbox';
 import type { GardenHealth } from '../curation/garden-health';
@@ -107,6 +108,12 @@ export interface VaultMethods {
   getDiagnostics: [{ path?: string }, Diagnostic[]];
   getGraph: [Record<string, never>, GraphModel];
   /**
+   * The vault's own schema (the default merged with `.trellis/schema.yaml`):
+   * the editor validates, completes and explains with it, and the graph takes
+   * its relationship types from it, as the backend does.
+   */
+  getSchema: [Record<string, never>, PatternSchema];
+  /**
    * The graph for a live view: the whole of it, or (with the version the view
    * has) only what changed since. The corpus's graph is megabytes; a change
    * from typing is a few nodes and edges.
@@ -159,6 +166,7 @@ export const METHOD_NAMES: readonly MethodName[] = [
   'readFile',
   'getDiagnostics',
   'getGraph',
+  'getSchema',
   'getGraphUpdate',
   'saveFile',
   'setBuffer',

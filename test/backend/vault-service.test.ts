@@ -4,7 +4,7 @@
  * handling of what other programs do to files.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, unlinkSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, unlinkSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openVaultService, type VaultService } from '../../electron/backend/vault-service';
@@ -280,6 +280,19 @@ describe('curation', () => {
     expect((await service.getDiagnostics({})).filter((d) => d.rule === 'relationship-target-missing')).toHaveLength(1);
     await service.undo({});
     expect(existsSync(vault.path('dark-launch.md'))).toBe(true);
+  });
+});
+
+describe("the vault's schema", () => {
+  it('is the default with .trellis/schema.yaml merged in, as the editor and the graph need it', async () => {
+    mkdirSync(vault.path('.trellis'), { recursive: true });
+    writeFileSync(vault.path('.trellis/schema.yaml'), 'fields:\n  lifecycle.status:\n    enum+: [experimental]\nrules:\n  legacy-format: off\n');
+    service = await openVaultService(vault.dir, { watch: false });
+    const schema = await service.getSchema({});
+    expect(schema.fields['lifecycle.status']?.enum).toEqual(expect.arrayContaining(['draft', 'stable', 'experimental']));
+    expect(schema.rules['legacy-format']).toBe('off');
+    // And the backend checks with it: the sample vault's 'experimental' status is no longer a finding.
+    expect(await rulesOf(service, 'async-standup.md')).not.toContain('enum-value');
   });
 });
 

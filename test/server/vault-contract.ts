@@ -9,6 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VaultApi, VaultEvents } from '../../shared/api/vault-api';
+import { DEFAULT_SCHEMA } from '../../shared/schema/schema';
 
 export interface ContractTarget {
   api: VaultApi;
@@ -140,6 +141,11 @@ export function describeVaultContract(label: string, open: () => Promise<Contrac
       expect(third.delta.nodes.map((n) => n.title)).toEqual([first.graph.nodes.find((n) => n.id === 'mob-programming')?.title]);
       // A version this backend never handed out gets the whole graph.
       expect('graph' in (await api.getGraphUpdate({ since: 7 }))).toBe(true);
+    });
+
+    it('getSchema gives the schema the vault is checked with (the sample vault has no schema of its own)', async () => {
+      expect(existsSync(join(root, '.trellis', 'schema.yaml'))).toBe(false);
+      expect(await api.getSchema({})).toEqual(DEFAULT_SCHEMA);
     });
 
     it('a missing file is an error, not an empty file', async () => {
