@@ -1,11 +1,12 @@
 import type { GardenHealth } from '../../shared/curation/garden-health';
-import { STANDARD_TYPES } from './inbox-model';
+import { useRelationshipTypes } from './use-relationship-types';
 import { ConfidenceHistogram } from './ConfidenceHistogram';
 
 /** Graph-garden health at a glance: curated vs inferred per type, the defects, and the confidence distribution. */
 export function GardenHealthSummary({ health, threshold }: { health: GardenHealth; threshold: number }) {
-  const types = [...new Set([...STANDARD_TYPES, ...Object.keys(health.curatedByType), ...Object.keys(health.inferredByType)])].filter(
-    (t) => STANDARD_TYPES.includes(t) || (health.curatedByType[t] ?? 0) + (health.inferredByType[t] ?? 0) > 0,
+  const standard = useRelationshipTypes();
+  const types = [...new Set([...standard, ...Object.keys(health.curatedByType), ...Object.keys(health.inferredByType)])].filter(
+    (t) => standard.includes(t) || (health.curatedByType[t] ?? 0) + (health.inferredByType[t] ?? 0) > 0,
   );
   const max = Math.max(1, ...types.map((t) => Math.max(health.curatedByType[t] ?? 0, health.inferredByType[t] ?? 0)));
   const figures: Array<[string, number, string]> = [
@@ -39,7 +40,7 @@ export function GardenHealthSummary({ health, threshold }: { health: GardenHealt
             const c = health.curatedByType[t] ?? 0;
             const i = health.inferredByType[t] ?? 0;
             return (
-              <tr key={t} className={STANDARD_TYPES.includes(t) ? undefined : 'nonstandard'} data-type={t}>
+              <tr key={t} className={standard.includes(t) ? undefined : 'nonstandard'} data-type={t}>
                 <td>{t}</td>
                 <td>
                   {c} <span className="bar" style={{ width: (40 * c) / max }} />

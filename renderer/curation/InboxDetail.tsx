@@ -1,3 +1,4 @@
+import { useRelationshipTypes } from './use-relationship-types';
 import { useStore } from 'zustand';
 import { defaultAcceptType, formatConfidence, linkKey } from './inbox-model';
 import { currentItem, type InboxStore } from './inbox-store';
@@ -25,6 +26,7 @@ export function InboxDetail({ store, act }: InboxDetailProps) {
   const item = useStore(store, currentItem);
   const drafts = useStore(store, (s) => s.drafts);
   const busy = useStore(store, (s) => s.busy);
+  const types = useRelationshipTypes();
   if (!item) {
     return (
       <aside className="inbox-detail empty" data-testid="inbox-detail">
@@ -34,7 +36,7 @@ export function InboxDetail({ store, act }: InboxDetailProps) {
   }
   const key = linkKey(item);
   const draft = drafts.get(key);
-  const acceptType = draft?.type ?? defaultAcceptType(item);
+  const acceptType = draft?.type ?? defaultAcceptType(item, types);
   return (
     <aside className="inbox-detail" data-testid="inbox-detail" aria-label="Link under review">
       <h3>

@@ -1,3 +1,4 @@
+import { useRelationshipTypes } from './use-relationship-types';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useStore } from 'zustand';
 import { defaultAcceptType, linkKey } from './inbox-model';
@@ -19,6 +20,7 @@ export function InboxList({ store, onKeyDown, ref }: { store: InboxStore; onKeyD
   const skipped = useStore(store, (s) => s.skipped);
   const drafts = useStore(store, (s) => s.drafts);
   const status = useStore(store, (s) => s.status);
+  const types = useRelationshipTypes();
   const host = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -58,7 +60,7 @@ export function InboxList({ store, onKeyDown, ref }: { store: InboxStore; onKeyD
         domId={`inbox-row-${i}`}
         current={i === index}
         skipped={skipped.has(key)}
-        acceptType={draft?.type ?? defaultAcceptType(item)}
+        acceptType={draft?.type ?? defaultAcceptType(item, types)}
         retyped={draft?.type !== undefined}
         style={{ top: i * ROW_HEIGHT, height: ROW_HEIGHT }}
         onSelect={() => store.getState().moveTo(key)}

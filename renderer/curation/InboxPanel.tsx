@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { FileSummary } from '../../shared/api/vault-api';
 import type { InboxScope } from '../../shared/curation/inbox';
 import { useTrellis } from '../store/vault-store';
+import { useRelationshipTypes } from './use-relationship-types';
 import { createInboxStore, currentItem, type InboxStore } from './inbox-store';
 import { InboxBar } from './InboxBar';
 import { InboxList, type InboxListHandle } from './InboxList';
@@ -24,13 +25,14 @@ export interface InboxPanelProps {
 /** The review queue of inferred links, triaged from the keyboard; each decision is written at once. */
 export function InboxPanel(props: InboxPanelProps) {
   const api = useTrellis((s) => s.api);
+  const types = useRelationshipTypes();
   const [store, setStore] = useState<InboxStore | undefined>();
   const initialScope = useRef(props.scope ?? { kind: 'vault' as const });
 
   // The store lives as long as this panel and this connection; it is disposed with them.
   useEffect(() => {
     if (!api) return;
-    const created = createInboxStore({ api, scope: initialScope.current, knownPath });
+    const created = createInboxStore({ api, scope: initialScope.current, knownPath, types });
     setStore(created);
     const off = api.on('onDidChangeFiles', (change) => created.getState().onFilesChanged(change));
     return () => {

@@ -1,7 +1,8 @@
-import { STANDARD_TYPES } from './inbox-model';
+import { useRelationshipTypes } from './use-relationship-types';
 
 /** The relationship type an accept files a link under, editable in place. */
 export function TypeSelect({ value, onChange, label }: { value: string | undefined; onChange: (type: string) => void; label: string }) {
+  const types = useRelationshipTypes();
   return (
     <select
       className="type-select"
@@ -17,7 +18,7 @@ export function TypeSelect({ value, onChange, label }: { value: string | undefin
           choose a type (T)
         </option>
       )}
-      {STANDARD_TYPES.map((t) => (
+      {types.map((t) => (
         <option key={t} value={t}>
           {t}
         </option>

@@ -8,10 +8,7 @@ import type { VaultEditRequest } from '../../shared/api/vault-api';
 import type { InboxItem, InboxScope, InboxSort } from '../../shared/curation/inbox';
 import { DEFAULT_SCHEMA } from '../../shared/schema/schema';
 
-/**
- * The standard relationship types, in the template's order. The API does not
- * report a vault's own vocabulary yet, so the default schema's list is used.
- */
+/** The template's relationship types, in its order: what a vault uses until the backend reports its own (`useRelationshipTypes`). */
 export const STANDARD_TYPES: readonly string[] = DEFAULT_SCHEMA.relationships.types;
 
 /**

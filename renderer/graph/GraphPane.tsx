@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphModel } from '../../shared/vault/graph-model';
 import { toElements, type ViewNode } from '../../shared/graph/graph-view-model';
-import { DEFAULT_FILTERS, DEFAULT_VOCABULARY, type ColorBy, type GraphFilters, type RelationshipVocabulary } from '../../shared/graph/graph-filters';
+import { DEFAULT_FILTERS, DEFAULT_VOCABULARY, vocabularyFrom, type ColorBy, type GraphFilters, type RelationshipVocabulary } from '../../shared/graph/graph-filters';
 import type { SearchHit } from '../../shared/graph/graph-search';
 import { useTrellis } from '../store/vault-store';
 import { GraphView, type GraphViewHandle } from './GraphView';
@@ -39,7 +39,10 @@ export function GraphPane(props: GraphPaneProps) {
   const live = useVaultGraph(props.graph ? undefined : api, vault?.ready ?? false);
   const graph = props.graph ?? live.graph;
   const vaultKey = props.vaultKey ?? vault?.name ?? 'vault';
-  const vocabulary = props.vocabulary ?? DEFAULT_VOCABULARY;
+  const schema = useTrellis((s) => s.schema);
+  // The vault's own relationship types (its schema may add some), as the backend checks them.
+  const vaultVocabulary = useMemo(() => (schema ? vocabularyFrom(schema) : DEFAULT_VOCABULARY), [schema]);
+  const vocabulary = props.vocabulary ?? vaultVocabulary;
   const [filters, setFilters] = useState<GraphFilters>(props.initialFilters ?? DEFAULT_FILTERS);
   const [colorBy, setColorBy] = useState<ColorBy>('domain');
   const [route, navigate] = useGraphRoute();

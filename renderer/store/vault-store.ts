@@ -6,6 +6,7 @@
  */
 import { create } from 'zustand';
 import type { FileSummary, IndexProgress, VaultApi, VaultEvents, VaultInfo } from '../../shared/api/vault-api';
+import type { PatternSchema } from '../../shared/schema/schema';
 import { compareDiagnostics, type Diagnostic, type Severity } from '../../shared/validation/diagnostic';
 
 /** Above this many changed files one full refresh is cheaper than many small fetches. */
@@ -49,6 +50,8 @@ export interface VaultSlice {
   api: VaultApi | undefined;
   vault: VaultInfo | undefined;
   files: FileSummary[];
+  /** The schema the backend checks this vault with (undefined until it has said). */
+  schema: PatternSchema | undefined;
   /** The vault's findings by file: a change replaces only the entries of the files it names. */
   diagnostics: DiagnosticsByPath;
   progress: IndexProgress | undefined;
@@ -76,6 +79,7 @@ const createVaultSlice = (set: SetState, get: GetState): VaultSlice => ({
   api: undefined,
   vault: undefined,
   files: [],
+  schema: undefined,
   diagnostics: new Map(),
   progress: undefined,
   connectionError: undefined,
@@ -113,8 +117,10 @@ const createVaultSlice = (set: SetState, get: GetState): VaultSlice => ({
     const api = get().api;
     if (!api) return;
     try {
-      const [vault, files, diagnostics] = await Promise.all([api.getVault({}), api.listFiles({}), api.getDiagnostics({})]);
-      set({ vault, files, diagnostics: byPath(diagnostics), connectionError: undefined });
+      const [vault, files, diagnostics, schema] = await Promise.all([api.getVault({}), api.listFiles({}), api.getDiagnostics({}), api.getSchema({})]);
+      // The same schema again keeps its object, so nothing that depends on it recomputes.
+      const same = JSON.stringify(schema) === JSON.stringify(get().schema);
+      set({ vault, files, diagnostics: byPath(diagnostics), ...(same ? {} : { schema }), connectionError: undefined });
     } catch (err) {
       set({ connectionError: (err as Error).message });
     }
