@@ -30,7 +30,8 @@ export interface EditorViews {
 const MAX_TABS = 12;
 
 export class EditorWorkspace implements SessionListener {
-  readonly schema: PatternSchema = DEFAULT_SCHEMA;
+  /** The vault's schema (the store has it from the backend): validation, completion, hover and fixes use it. */
+  schema: PatternSchema = DEFAULT_SCHEMA;
   readonly calibration = new SchemaCalibration();
   readonly sessions = new Map<string, EditorSession>();
   readonly drafts: DraftStorage;
@@ -38,6 +39,12 @@ export class EditorWorkspace implements SessionListener {
   readonly edits: VaultEdits;
   readonly live: LiveFindings;
   private readonly opening = new Map<string, Promise<EditorSession | undefined>>();
+  /**
+   * Settles when the drafts of an earlier window are open. Restoring waits for
+   * the backend's copy, so a file may be asked for first: it waits too, or it
+   * would open clean from disk and then again as a draft.
+   */
+  private readonly restoring: Promise<unknown>;
   private readonly cleanups: Array<() => void> = [];
   private readonly recent: string[] = [];
   private views: EditorViews | undefined;
@@ -51,10 +58,25 @@ export class EditorWorkspace implements SessionListener {
     readonly api: VaultApi,
     readonly vaultRoot: string,
   ) {
-    this.drafts = new DraftStorage(vaultRoot, (m) => this.notice(m));
+    this.drafts = new DraftStorage(vaultRoot, (m) => this.notice(m), api);
     this.sync = new FileSync(this);
     this.edits = new VaultEdits(this);
     this.live = new LiveFindings(this);
+    // Started before anything can call open(), which waits for it.
+    const restored = this.sync.restoreDrafts();
+    this.restoring = restored.catch(() => undefined);
+    void restored.then((paths) => {
+      if (this.disposed) return;
+      const selected = useTrellis.getState().selectedPath ?? paths[paths.length - 1];
+      if (selected !== undefined) void this.open(selected);
+    });
+    const applySchema = (schema: PatternSchema | undefined) => {
+      if (!schema || schema === this.schema) return;
+      this.schema = schema;
+      this.live.setSchema(schema);
+    };
+    applySchema(useTrellis.getState().schema);
+    this.cleanups.push(useTrellis.subscribe((state) => applySchema(state.schema)));
     const help = registerYamlHelp(this);
     this.cleanups.push(() => help.dispose());
     setRevealHandler((path, offset) => void this.open(path, offset === undefined ? {} : { offset }));
@@ -67,15 +89,17 @@ export class EditorWorkspace implements SessionListener {
       }),
     );
     const flush = () => this.sync.flushDrafts();
+    // A hidden tab may be discarded or killed without a pagehide: the last chance to send the backend copy.
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
     window.addEventListener('pagehide', flush);
     window.addEventListener('beforeunload', flush);
+    document.addEventListener('visibilitychange', hidden);
     this.cleanups.push(() => {
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('beforeunload', flush);
-    });
-    void this.sync.restoreDrafts().then((restored) => {
-      const selected = useTrellis.getState().selectedPath ?? restored[restored.length - 1];
-      if (selected !== undefined) void this.open(selected);
+      document.removeEventListener('visibilitychange', hidden);
     });
   }
 
@@ -102,7 +126,7 @@ export class EditorWorkspace implements SessionListener {
     }
     let opening = this.opening.get(path);
     if (!opening) {
-      opening = this.load(path);
+      opening = this.restoring.then(() => this.sessions.get(path) ?? this.load(path));
       this.opening.set(path, opening);
       void opening.finally(() => this.opening.delete(path));
     }
@@ -326,6 +350,7 @@ export class EditorWorkspace implements SessionListener {
     if (this.disposed) return;
     this.disposed = true;
     this.sync.flushDrafts();
+    this.drafts.dispose();
     for (const c of this.cleanups) c();
     this.live.dispose();
     for (const s of this.sessions.values()) s.dispose();

@@ -22,6 +22,7 @@ export class FileSync {
   private readonly draftWrittenAt = new Map<string, number>();
   /** Files we are renaming: their removal from disk is expected. */
   readonly renaming = new Set<string>();
+  private disposed = false;
 
   constructor(private readonly ws: EditorWorkspace) {}
 
@@ -196,13 +197,21 @@ export class FileSync {
     }
   }
 
+  /** Every dirty buffer into the drafts now, and the backend's copy on its way (the window may be going away). */
   flushDrafts(): void {
     for (const s of this.ws.sessions.values()) this.persistDraft(s, { now: true });
+    this.ws.drafts.flush();
   }
 
-  /** Opens every draft of this vault left by an earlier window, marked dirty; returns their paths, oldest first. */
+  /**
+   * Opens every draft of this vault left by an earlier window, marked dirty;
+   * returns their paths, oldest first. The backend's copy counts as well as
+   * this origin's localStorage: a browser-mode launch on a new port starts
+   * with an empty one.
+   */
   async restoreDrafts(): Promise<string[]> {
-    const drafts = this.ws.drafts.all();
+    const drafts = await this.ws.drafts.load();
+    if (this.disposed) return [];
     for (const d of drafts) await this.ws.restore(d.path, d.text, d.baseHash);
     if (drafts.length > 0) this.ws.notice(`Restored unsaved changes to ${drafts.map((d) => d.path).join(', ')}.`);
     return drafts.map((d) => d.path);
@@ -236,6 +245,7 @@ export class FileSync {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const t of this.autosaveTimers.values()) clearTimeout(t);
     for (const t of this.noticeTimers.values()) clearTimeout(t);
     for (const t of this.draftTimers.values()) clearTimeout(t);

@@ -10,6 +10,7 @@ import type { EditorSession } from './editor-session';
 import type { EditorWorkspace } from './editor-workspace';
 import { ValidationClient } from './validation-client';
 import { ChangeScheduler } from './change-scheduler';
+import type { PatternSchema } from '../../shared/schema/schema';
 
 export class LiveFindings {
   private readonly schedulers = new Map<string, ChangeScheduler>();
@@ -59,6 +60,12 @@ export class LiveFindings {
     );
     this.ws.sync.persistDraft(session);
     this.updateSlugEdit(session);
+  }
+
+  /** Checks with the vault's own schema from now on, and checks every open file again with it. */
+  setSchema(schema: PatternSchema): void {
+    this.validation.setSchema(schema);
+    for (const s of this.ws.sessions.values()) this.validate(s);
   }
 
   /** Flushes pending validation of a session now (before a vault edit that reads the backend's view of it). */

@@ -4,6 +4,7 @@
  * (an older one that arrives late is dropped).
  */
 import type { Diagnostic } from '../../shared/validation/diagnostic';
+import type { PatternSchema } from '../../shared/schema/schema';
 import type { ValidationRequest, ValidationResponse } from './validation-protocol';
 
 export interface ValidationResult {
@@ -35,9 +36,15 @@ export class ValidationClient {
     this.latest.set(path, id);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { path, resolve, reject });
-      const request: ValidationRequest = { id, path, text };
+      const request: ValidationRequest = { kind: 'analyze', id, path, text };
       this.worker.postMessage(request);
     });
+  }
+
+  /** Checks from now on use the vault's schema (messages are handled in order, so no request is checked with a mix). */
+  setSchema(schema: PatternSchema): void {
+    const request: ValidationRequest = { kind: 'schema', schema };
+    this.worker.postMessage(request);
   }
 
   private settle(r: ValidationResponse): void {

@@ -4,7 +4,7 @@
  * the client drops answers that a newer request has overtaken.
  */
 import { analyzeFile } from '../../shared/validation/analyze-file';
-import { DEFAULT_SCHEMA } from '../../shared/schema/schema';
+import { DEFAULT_SCHEMA, type PatternSchema } from '../../shared/schema/schema';
 import { backendSignature } from '../../shared/editor/backend-signature';
 import type { ValidationRequest, ValidationResponse } from './validation-protocol';
 
@@ -22,12 +22,19 @@ function utf8Length(text: string): number {
   return n;
 }
 
+/** The vault's schema, as the backend checks with it; the template's until the editor sends it. */
+let schema: PatternSchema = DEFAULT_SCHEMA;
+
 self.onmessage = (event: MessageEvent<ValidationRequest>) => {
+  if (event.data.kind === 'schema') {
+    schema = event.data.schema;
+    return;
+  }
   const { id, path, text } = event.data;
   const started = performance.now();
   let response: ValidationResponse;
   try {
-    const analysis = analyzeFile({ path, text, byteLength: utf8Length(text) }, DEFAULT_SCHEMA);
+    const analysis = analyzeFile({ path, text, byteLength: utf8Length(text) }, schema);
     response = { id, ok: true, diagnostics: analysis.diagnostics, signature: backendSignature(analysis), ms: performance.now() - started };
   } catch (err) {
     // analyzeFile never throws by contract; if it ever does, the editor says so instead of hanging.

@@ -1,8 +1,9 @@
 /**
- * The validation worker checks with the default schema; the backend with the
- * vault's own (`.trellis/schema.yaml` may turn rules off, change severities
- * or extend vocabularies), which the API does not hand out. Whenever both
- * have judged the same text, the differences are learnt: a finding of the
+ * The validation worker checks with the vault's schema once the backend has
+ * handed it out (`getSchema`); until then, with the template's, and the two
+ * may differ (`.trellis/schema.yaml` may turn rules off, change severities or
+ * extend vocabularies). A safety net: whenever both have judged the same
+ * text, the differences are learnt: a finding of the
  * worker's that the backend does not report is not shown again, and a rule
  * takes the backend's severity. Until the backend has seen a new kind of
  * finding, the worker's is shown; it never hides what the backend reports.

@@ -4,7 +4,7 @@
  */
 import { cp, mkdtemp, realpath, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { openVaultService, type VaultService } from '../../electron/backend/vault-service';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -19,10 +19,15 @@ export interface TestVault {
 }
 
 /** `watch`: start the backend's file watcher too (off by default: most tests do not need it). */
-export async function openTestVault(options: { watch?: boolean } = {}): Promise<TestVault> {
+/** `files`: vault-relative paths and texts written into the copy before the backend opens it (a `.trellis/schema.yaml`, say). */
+export async function openTestVault(options: { watch?: boolean; files?: Record<string, string> } = {}): Promise<TestVault> {
   const dir = await realpath(await mkdtemp(join(tmpdir(), 'trellis-vault-')));
   const root = join(dir, 'vault');
   await cp(SAMPLE_VAULT, root, { recursive: true });
+  for (const [rel, text] of Object.entries(options.files ?? {})) {
+    await mkdir(dirname(join(root, rel)), { recursive: true });
+    await writeFile(join(root, rel), text);
+  }
   // The cache would write .trellis/ into the copy, and the watcher only slows these tests down.
   let service: VaultService;
   try {
