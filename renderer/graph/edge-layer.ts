@@ -83,7 +83,12 @@ export class EdgeLayer {
   private onScreen = { length: 0, dashedLength: 0, dashedCount: 0 };
   private fine = true;
   private dashes = true;
-  private byId = new Map<string, number>();
+  /** Link index by id, built when first asked for (hover, menus, tests), not at every update. */
+  private byIdCache: Map<string, number> | undefined;
+  /** The node ids `nodeIndex` was built from, to reuse it when an update keeps them. */
+  private nodeIds: readonly ViewNode[] = [];
+  /** Draw a frame late after new elements: Cytoscape redraws the nodes in the frame before. */
+  private deferDraw = false;
   private viewport: Viewport = { zoom: 1, pan: { x: 0, y: 0 } };
   private width = 0;
   private height = 0;
@@ -110,7 +115,10 @@ export class EdgeLayer {
   /** Replaces what is drawn; positions come from `positionOf` (missing nodes: their links are skipped). */
   setElements(nodes: readonly ViewNode[], edges: readonly ViewEdge[], positionOf: (id: string) => Point | undefined): void {
     const n = nodes.length;
-    this.nodeIndex = new Map(nodes.map((node, i) => [node.id, i]));
+    // A live change seldom adds or removes a node: the index of the last update then still holds.
+    const sameNodes = n === this.nodeIds.length && nodes.every((node, i) => node.id === (this.nodeIds[i] as ViewNode).id);
+    if (!sameNodes) this.nodeIndex = new Map(nodes.map((node, i) => [node.id, i]));
+    this.nodeIds = nodes;
     this.xs = new Float64Array(n);
     this.ys = new Float64Array(n);
     this.radius = new Float64Array(n);
@@ -125,13 +133,12 @@ export class EdgeLayer {
     this.src = new Int32Array(m);
     this.tgt = new Int32Array(m);
     this.laneSign = new Float64Array(m);
-    this.byId = new Map();
+    this.byIdCache = undefined;
     const groups = new Map<string, StyleGroup>();
     this.edges.forEach((e, i) => {
       this.src[i] = this.nodeIndex.get(e.source) as number;
       this.tgt[i] = this.nodeIndex.get(e.target) as number;
       this.laneSign[i] = e.source < e.target ? 1 : -1;
-      this.byId.set(e.id, i);
       const look = lookOf(e);
       let g = groups.get(look.key);
       if (!g) groups.set(look.key, (g = { color: e.color, width: look.width, opacity: look.opacity, dashed: e.dashed, arrow: e.arrow, edges: [] }));
@@ -144,7 +151,13 @@ export class EdgeLayer {
     this.selected = -1;
     this.hovered = -1;
     this.incident = [];
+    this.deferDraw = true;
     this.requestDraw();
+  }
+
+  private get byId(): Map<string, number> {
+    if (!this.byIdCache) this.byIdCache = new Map(this.edges.map((e, i) => [e.id, i]));
+    return this.byIdCache;
   }
 
   setPosition(id: string, p: Point): void {
@@ -254,6 +267,16 @@ export class EdgeLayer {
   requestDraw(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
+      // New elements: Cytoscape redraws its nodes in this frame; the links follow in the next, so
+      // the two costs (each 10-20 ms on the corpus) never share a frame.
+      if (this.deferDraw) {
+        this.deferDraw = false;
+        this.frame = requestAnimationFrame(() => {
+          this.frame = 0;
+          this.draw();
+        });
+        return;
+      }
       this.frame = 0;
       this.draw();
     });

@@ -310,18 +310,30 @@ export function placeFewNewNodes(graph: GraphModel, known: ReadonlyMap<string, P
     if (fresh.has(e.source)) add(e.source, e.target);
     if (fresh.has(e.target)) add(e.target, e.source);
   }
-  const taken: Point[] = [...known.values()];
+  // Every placed point once, in flat arrays: the clearance test below runs over them for each try.
+  const xs: number[] = [];
+  const ys: number[] = [];
   let minX = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  for (const p of taken) {
+  for (const p of known.values()) {
+    xs.push(p.x);
+    ys.push(p.y);
     minX = Math.min(minX, p.x);
     maxX = Math.max(maxX, p.x);
     maxY = Math.max(maxY, p.y);
   }
   if (!Number.isFinite(minX)) minX = maxX = maxY = 0;
   const clearance = LAYOUT_SPACING * 0.9;
-  const isClear = (x: number, y: number) => taken.every((p) => (p.x - x) ** 2 + (p.y - y) ** 2 >= clearance * clearance);
+  const c2 = clearance * clearance;
+  const isClear = (x: number, y: number) => {
+    for (let i = 0; i < xs.length; i++) {
+      const dx = (xs[i] as number) - x;
+      const dy = (ys[i] as number) - y;
+      if (dx * dx + dy * dy < c2) return false;
+    }
+    return true;
+  };
   const out = new Map<string, Point>();
   newIds.forEach((id, n) => {
     const s = sum.get(id);
@@ -340,7 +352,8 @@ export function placeFewNewNodes(graph: GraphModel, known: ReadonlyMap<string, P
       }
     }
     out.set(id, spot);
-    taken.push(spot);
+    xs.push(spot.x);
+    ys.push(spot.y);
   });
   return out;
 }
