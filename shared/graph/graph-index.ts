@@ -36,6 +36,8 @@ export class GraphIndex {
   private readonly curatedNeighbours = new Map<string, Map<string, number>>();
   /** Edges per written type, for the controls' counts. */
   readonly typeCounts = new Map<string, number>();
+  /** Each edge's pair key, made once: building and hashing a new string per look-up was a third of a full drawing. */
+  private readonly pairs = new Map<GraphEdge, string>();
 
   constructor(graph: GraphModel) {
     for (const n of graph.nodes) this.nodeById.set(n.id, n);
@@ -48,6 +50,13 @@ export class GraphIndex {
 
   inferredOfPair(pair: string): ReadonlySet<GraphEdge> {
     return this.inferredByPair.get(pair) ?? EMPTY;
+  }
+
+  /** The edge's pair key (`pairKey(source, target)`). */
+  pairOf(e: GraphEdge): string {
+    let k = this.pairs.get(e);
+    if (k === undefined) this.pairs.set(e, (k = pairKey(e.source, e.target)));
+    return k;
   }
 
   hasCurated(pair: string): boolean {
@@ -65,7 +74,7 @@ export class GraphIndex {
     const curatedBefore = new Map<string, boolean>();
     const noteCurated = (e: GraphEdge) => {
       if (e.kind !== 'curated' || e.source === e.target) return;
-      const k = pairKey(e.source, e.target);
+      const k = this.pairOf(e);
       if (!curatedBefore.has(k)) curatedBefore.set(k, this.hasCurated(k));
     };
     const drop = (id: string) => {
@@ -100,11 +109,11 @@ export class GraphIndex {
     at(this.edgesAt, e.source).add(e);
     if (e.target !== e.source) at(this.edgesAt, e.target).add(e);
     if (e.kind === 'inferred') {
-      at(this.inferredByPair, pairKey(e.source, e.target)).add(e);
+      at(this.inferredByPair, this.pairOf(e)).add(e);
       return;
     }
     if (e.source === e.target) return;
-    const k = pairKey(e.source, e.target);
+    const k = this.pairOf(e);
     this.curatedByPair.set(k, (this.curatedByPair.get(k) ?? 0) + 1);
     this.countNeighbour(e.source, e.target, 1);
     this.countNeighbour(e.target, e.source, 1);
@@ -115,12 +124,14 @@ export class GraphIndex {
     decrement(this.typeCounts, e.type);
     unlink(this.edgesAt, e.source, e);
     unlink(this.edgesAt, e.target, e);
+    const k = this.pairOf(e);
+    this.pairs.delete(e);
     if (e.kind === 'inferred') {
-      unlink(this.inferredByPair, pairKey(e.source, e.target), e);
+      unlink(this.inferredByPair, k, e);
       return;
     }
     if (e.source === e.target) return;
-    decrement(this.curatedByPair, pairKey(e.source, e.target));
+    decrement(this.curatedByPair, k);
     this.countNeighbour(e.source, e.target, -1);
     this.countNeighbour(e.target, e.source, -1);
   }

@@ -214,7 +214,7 @@ class ElementsState {
     if (e.kind === 'inferred') {
       if (!f.showInferred) return 'inferred';
       if (f.minConfidence > 0 && (e.confidence ?? 0) < f.minConfidence) return 'belowThreshold';
-      if (f.hideRedundantInferred && this.index.hasCurated(pairKey(e.source, e.target))) return 'redundantInferred';
+      if (f.hideRedundantInferred && this.index.hasCurated(this.index.pairOf(e))) return 'redundantInferred';
     }
     return this.isCandidate(e.source) && this.isCandidate(e.target) ? 'kept' : 'absent';
   }
@@ -227,7 +227,7 @@ class ElementsState {
       this.hiddenEdges[fate]++;
       return;
     }
-    const k = pairKey(e.source, e.target);
+    const k = this.index.pairOf(e);
     (this.keptOfPair.get(k) ?? this.keptOfPair.set(k, []).get(k))?.push(e);
     this.dirtyPairs.add(k);
     this.keptAt.set(e.source, (this.keptAt.get(e.source) ?? 0) + 1);
