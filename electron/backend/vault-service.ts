@@ -449,7 +449,12 @@ class VaultServiceImpl {
   }
 
   async loadViewState(req: RequestOf<'loadViewState'>): Promise<ResultOf<'loadViewState'>> {
-    const value = await readFile(join(cacheDir(this.root), 'view', `${req.key}.json`), 'utf8').catch(() => null);
+    // Missing is "nothing kept yet"; anything else (no permission, a directory) is an error, so a
+    // caller that would save over an unread copy (the drafts) knows not to.
+    const value = await readFile(join(cacheDir(this.root), 'view', `${req.key}.json`), 'utf8').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return null;
+      throw new ApiError('ViewStateUnreadable', `the view state '${req.key}' could not be read: ${err.message}`);
+    });
     return { value };
   }
 

@@ -306,4 +306,12 @@ describe('view state', () => {
     expect(await service.loadViewState({ key: 'graph-positions' })).toEqual({ value: '{"a":[1,2]}' });
     expect(existsSync(join(vault.dir, '.trellis', 'cache', 'view', 'graph-positions.json'))).toBe(true);
   });
+
+  it('says so when a kept view state cannot be read, rather than answering "nothing kept"', async () => {
+    // A directory where the file should be: unreadable even as root (a permission error is not, here).
+    mkdirSync(join(vault.dir, '.trellis', 'cache', 'view', 'drafts.json'), { recursive: true });
+    service = await openVaultService(vault.dir, { watch: false });
+    await expect(service.loadViewState({ key: 'drafts' })).rejects.toThrow(/drafts.*could not be read/);
+    expect(await service.loadViewState({ key: 'graph-positions' })).toEqual({ value: null });
+  });
 });
