@@ -85,8 +85,8 @@ export class EdgeLayer {
   private dashes = true;
   /** Link index by id, built when first asked for (hover, menus, tests), not at every update. */
   private byIdCache: Map<string, number> | undefined;
-  /** The node ids `nodeIndex` was built from, to reuse it when an update keeps them. */
-  private nodeIds: readonly ViewNode[] = [];
+  /** The nodes `nodeIndex` was built from, to reuse it when an update keeps their ids. */
+  private indexedNodes: readonly ViewNode[] = [];
   /** Draw a frame late after new elements: Cytoscape redraws the nodes in the frame before. */
   private deferDraw = false;
   private viewport: Viewport = { zoom: 1, pan: { x: 0, y: 0 } };
@@ -116,9 +116,9 @@ export class EdgeLayer {
   setElements(nodes: readonly ViewNode[], edges: readonly ViewEdge[], positionOf: (id: string) => Point | undefined): void {
     const n = nodes.length;
     // A live change seldom adds or removes a node: the index of the last update then still holds.
-    const sameNodes = n === this.nodeIds.length && nodes.every((node, i) => node.id === (this.nodeIds[i] as ViewNode).id);
+    const sameNodes = n === this.indexedNodes.length && nodes.every((node, i) => node.id === (this.indexedNodes[i] as ViewNode).id);
     if (!sameNodes) this.nodeIndex = new Map(nodes.map((node, i) => [node.id, i]));
-    this.nodeIds = nodes;
+    this.indexedNodes = nodes;
     this.xs = new Float64Array(n);
     this.ys = new Float64Array(n);
     this.radius = new Float64Array(n);

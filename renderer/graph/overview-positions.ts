@@ -5,7 +5,7 @@
  * place whether it is drawn or not.
  */
 import type { GraphModel } from '../../shared/vault/graph-model';
-import { completePositions, FEW_NEW_NODES, layoutInput, placeFewNewNodes, settleNewNodes, type LayoutInput, type Point } from '../../shared/graph/graph-positions';
+import { completePositions, FEW_NEW_NODES, isPlaced, layoutInput, placeFewNewNodes, settleNewNodes, type LayoutInput, type Point } from '../../shared/graph/graph-positions';
 import { loadPositions, savePositions } from './position-cache';
 import { iterationsFor, runLayout, type LayoutRun } from './layout-runner';
 
@@ -170,8 +170,4 @@ export class OverviewPositions {
     this.cancel();
     this.flush();
   }
-}
-
-function isPlaced(p: Point | undefined): boolean {
-  return p !== undefined && Number.isFinite(p.x) && Number.isFinite(p.y);
 }

@@ -17,42 +17,35 @@ interface StoredPositions {
   at?: number;
 }
 
-/** When a stored copy was saved; 0 when unknown or damaged. */
-export function savedAt(raw: string | null | undefined): number {
-  if (!raw) return 0;
-  try {
-    const at = (JSON.parse(raw) as StoredPositions).at;
-    return typeof at === 'number' && Number.isFinite(at) ? at : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** When this vault's local copy was saved; 0 when there is none. */
-export function localSavedAt(vaultKey: string): number {
-  try {
-    return savedAt(globalThis.localStorage?.getItem(PREFIX + vaultKey));
-  } catch {
-    return 0;
-  }
-}
-
-/** Positions from their stored text; anything damaged is left out (a cold start, not an error). */
-export function decodePositions(raw: string | null | undefined): Map<string, Point> {
-  const out = new Map<string, Point>();
-  if (!raw) return out;
+/**
+ * Positions from their stored text, and when they were saved (0 when not
+ * said); anything damaged is left out (a cold start, not an error).
+ */
+export function decodePositions(raw: string | null | undefined): { positions: Map<string, Point>; at: number } {
+  const positions = new Map<string, Point>();
+  if (!raw) return { positions, at: 0 };
   try {
     const stored = JSON.parse(raw) as StoredPositions;
-    if (!Array.isArray(stored.ids) || !Array.isArray(stored.xy)) return out;
+    const at = typeof stored.at === 'number' && Number.isFinite(stored.at) ? stored.at : 0;
+    if (!Array.isArray(stored.ids) || !Array.isArray(stored.xy)) return { positions, at };
     stored.ids.forEach((id, i) => {
       const x = stored.xy[2 * i];
       const y = stored.xy[2 * i + 1];
-      if (typeof id === 'string' && typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) out.set(id, { x, y });
+      if (typeof id === 'string' && typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) positions.set(id, { x, y });
     });
+    return { positions, at };
   } catch {
-    return new Map();
+    return { positions: new Map(), at: 0 };
   }
-  return out;
+}
+
+/** This vault's local copy (empty, saved at 0, when there is none). */
+export function loadStoredPositions(vaultKey: string): { positions: Map<string, Point>; at: number } {
+  try {
+    return decodePositions(globalThis.localStorage?.getItem(PREFIX + vaultKey));
+  } catch {
+    return { positions: new Map(), at: 0 };
+  }
 }
 
 export function encodePositions(positions: ReadonlyMap<string, Point>, at = Date.now()): string {
@@ -65,11 +58,7 @@ export function encodePositions(positions: ReadonlyMap<string, Point>, at = Date
 }
 
 export function loadPositions(vaultKey: string): Map<string, Point> {
-  try {
-    return decodePositions(globalThis.localStorage?.getItem(PREFIX + vaultKey));
-  } catch {
-    return new Map();
-  }
+  return loadStoredPositions(vaultKey).positions;
 }
 
 export function savePositions(vaultKey: string, positions: ReadonlyMap<string, Point>): void {

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { VaultApi } from '../../shared/api/vault-api';
 import type { Point } from '../../shared/graph/graph-positions';
-import { decodePositions, encodePositions, localSavedAt, savedAt } from './position-cache';
+import { decodePositions, encodePositions, loadStoredPositions } from './position-cache';
 import type { GraphViewHandle } from './GraphView';
 
 const KEY = 'graph-positions';
@@ -45,10 +45,10 @@ export function useStoredPositions(
     let live = true;
     api.loadViewState({ key: KEY }).then(
       ({ value }) => {
-        if (!live || savedAt(value) <= localSavedAt(vaultKey)) return;
+        if (!live) return;
         const stored = decodePositions(value);
-        if (stored.size === 0) return;
-        loaded.current = stored;
+        if (stored.positions.size === 0 || stored.at <= loadStoredPositions(vaultKey).at) return;
+        loaded.current = stored.positions;
         applyLoaded();
       },
       // No copy, or an older backend: the local positions (or a fresh layout) stand.

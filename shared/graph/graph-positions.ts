@@ -116,7 +116,7 @@ export function layoutInput(graph: GraphModel, known: Positions, options: { grou
   let knownCount = 0;
   ids.forEach((id, i) => {
     const p = known.get(id);
-    if (p && Number.isFinite(p.x) && Number.isFinite(p.y)) {
+    if (p && isPlaced(p)) {
       positions[2 * i] = p.x;
       positions[2 * i + 1] = p.y;
       knownFlags[i] = 1;
@@ -127,7 +127,7 @@ export function layoutInput(graph: GraphModel, known: Positions, options: { grou
   const knownOrphans = new Map<string, Point>();
   for (const n of orphanNodes) {
     const p = known.get(n.id);
-    if (p && Number.isFinite(p.x) && Number.isFinite(p.y)) knownOrphans.set(n.id, p);
+    if (p && isPlaced(p)) knownOrphans.set(n.id, p);
   }
   return { ids, graph: layoutGraph, positions, known: knownFlags, knownCount, radii, orphans: orphanNodes.map((n) => n.id), knownOrphans };
 }
@@ -147,6 +147,11 @@ function curatedRadii(graph: GraphModel, ids: readonly string[]): Float32Array {
 export function settleNewNodes(input: LayoutInput): void {
   const spacing = nearestSpacing(input.ids.length);
   spreadOverlaps(input.ids.length, input.positions, spacing * 0.9, 10, input.known, input.radii);
+}
+
+/** A position a node can be drawn at (a cached one may be damaged). */
+export function isPlaced(p: Point | undefined): p is Point {
+  return p !== undefined && Number.isFinite(p.x) && Number.isFinite(p.y);
 }
 
 function cmp(a: string, b: string): number {

@@ -274,7 +274,7 @@ class ElementsState {
     for (const id of change.nodes) for (const e of this.index.edgesOf(id)) again.add(e);
     for (const k of change.curatedFlipped) for (const e of this.index.inferredOfPair(k)) again.add(e);
     for (const e of again) {
-      if (e.id !== undefined && this.fates.has(e.id)) this.unassign(e);
+      if (this.fates.has(e.id)) this.unassign(e);
     }
     for (const e of again) this.assign(e);
     this.refreshLanes();
@@ -399,9 +399,14 @@ function stateKey(filters: GraphFilters, options: ToElementsOptions): string {
 
 /** Edge categories of every edge in the graph (drawn or not), with counts: the controls list them. */
 export function categoryCounts(graph: GraphModel, vocab: RelationshipVocabulary = DEFAULT_VOCABULARY): Map<string, number> {
-  const index = live?.graph === graph ? live.state.index : new GraphIndex(graph);
+  // The drawn graph's index has the counts by type; any other graph is counted here, without an index.
+  let byType = live?.graph === graph ? live.state.index.typeCounts : undefined;
+  if (!byType) {
+    byType = new Map();
+    for (const e of graph.edges) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
+  }
   const counts = new Map<string, number>();
-  for (const [type, n] of index.typeCounts) {
+  for (const [type, n] of byType) {
     const c = edgeCategory(vocab, type);
     counts.set(c, (counts.get(c) ?? 0) + n);
   }
